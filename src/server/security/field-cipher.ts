@@ -1,0 +1,54 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Field encryption for sensitive personal information (PIPL Art. 28/51):
+ * AES-256-GCM for the value, HMAC-SHA256 blind index to find and deduplicate
+ * without decrypting. Both keys derive from one master key.
+ */
+export class FieldCipher {
+  private readonly encKey: Buffer;
+  private readonly macKey: Buffer;
+
+  constructor(masterKey: Buffer) {
+    if (masterKey.length !== 32) throw new Error('master key must be 32 bytes');
+    this.encKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'gonghui field encryption v1', 32));
+    this.macKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'gonghui blind index v1', 32));
+  }
+
+  encrypt(plain: string): string {
+    const iv = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.encKey, iv);
+    const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64');
+  }
+
+  decrypt(stored: string): string {
+    if (!stored.startsWith('v1:')) throw new Error('unknown ciphertext version');
+    const raw = Buffer.from(stored.slice(3), 'base64');
+    const decipher = crypto.createDecipheriv('aes-256-gcm', this.encKey, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  /** Deterministic keyed hash; 128 bits is ample for uniqueness and keeps the index small. */
+  blindIndex(plain: string): string {
+    return crypto.createHmac('sha256', this.macKey).update(plain, 'utf8').digest('hex').slice(0, 32);
+  }
+}
+
+/** The key comes from configuration, or is created once in the data folder with 0600 permissions. */
+export function loadMasterKey(opts: { secretKey?: string; dataDir: string }): Buffer {
+  if (opts.secretKey) {
+    const key = Buffer.from(opts.secretKey, 'base64');
+    if (key.length !== 32) throw new Error('GONGHUI_SECRET_KEY must be 32 bytes, base64-encoded');
+    return key;
+  }
+  const file = path.join(opts.dataDir, 'secret.key');
+  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const key = crypto.randomBytes(32);
+  fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  return key;
+}
