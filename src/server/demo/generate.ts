@@ -611,7 +611,7 @@ const SKILL = weighted([['L2', 35], ['L3', 33], ['L4', 22], ['L5', 8], ['L6', 2]
 const SKILL_SERVICE = weighted([['L2', 50], ['L3', 35], ['L4', 13], ['L5', 2]]);
 
 const REGIONS = ['110118', '110228', ...MIGRANT_COUNTIES.map(([c]) => c)];
-const MIGRANT_REGION = weighted(MIGRANT_COUNTIES.map(([c, w], i) => [i + 2, w] as const));
+const MIGRANT_REGION = weighted(MIGRANT_COUNTIES.map(([, w], i) => [i + 2, w] as const));
 const PHONE_PREFIX = weighted(PHONE_PREFIXES);
 
 /** Shares the whole run should hit, whatever the mix of employers. */

@@ -5,7 +5,6 @@ import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { Errors } from '../../http/errors.js';
 import { IdParam, Page, requireActor } from '../../http/plumbing.js';
