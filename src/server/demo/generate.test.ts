@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, vi } from 'vitest';
 import {
   canContain, EDUCATION, EMPLOYMENT_STATUS, ETHNICITIES, HOUSEHOLD_TYPES, idCheckChar, MIYUN_DIVISIONS,
   POLITICAL_STATUS, SKILL_LEVELS, validateCreditCode, validateIdNumber,
@@ -77,6 +77,14 @@ describe('demo organisations and enterprises', () => {
   it('is deterministic', () => {
     expect(demoOrgs()).toEqual(orgs);
     expect(demoEnterprises()).toEqual(ents);
+  });
+
+  it('builds the same model from scratch (fresh module)', async () => {
+    vi.resetModules();
+    const fresh = await import('./generate.js');
+    expect(fresh.demoOrgs()).toEqual(orgs);
+    expect(fresh.demoEnterprises()).toEqual(ents);
+    expect([...fresh.demoMembers({ count: 2000 })]).toEqual([...demoMembers({ count: 2000 })]);
   });
 
   it('hands out copies, not the cached model', () => {

@@ -144,6 +144,9 @@ function dayInYear(rng: Rng, year: number, minDay = 0, maxDay = Number.MAX_SAFE_
 }
 
 const AS_OF_DAY = dayIndex(DEMO_AS_OF);
+const AS_OF_YEAR = Number(DEMO_AS_OF.slice(0, 4));
+const ADULT_DAYS = 6575; // 18 years
+const LATEST_JOIN_DAYS = 21550; // 59 years
 const BIRTH_FIRST_YEAR = 1960;
 const BIRTH_LAST_YEAR = 2005;
 const BIRTH_DAYS = dayIndex(`${BIRTH_LAST_YEAR}-12-31`) + 1; // births on days [0, BIRTH_DAYS)
@@ -324,7 +327,7 @@ function sizeFor(rng: Rng, traits: KindTraits): number {
 
 function unionProbability(employees: number, ownership: string): number {
   if (ownership === '国有' || ownership === '集体') return 1;
-  if (employees >= 100) return 0.9;
+  if (employees >= 100) return 0.95;
   if (employees >= 25) return 0.78;
   return 0.5;
 }
@@ -591,7 +594,7 @@ const EDU: Record<EduProfile | 'old' | 'proOld', EduTable> = {
 const OLDER_EDU: Record<EduProfile, EduProfile | 'old' | 'proOld'> = { worker: 'old', low: 'old', mid: 'low', high: 'mid', pro: 'proOld' };
 
 const POLITICAL = {
-  young: weighted([['03', 34], ['13', 56], ['01', 7], ['02', 2]]),
+  young: weighted([['03', 34], ['13', 61], ['01', 3.5], ['02', 1.5]]),
   adult: weighted([['01', 12], ['02', 0.4], ['03', 0.6], ['13', 86.5], ['12', 0.1], ['06', 0.1], ['07', 0.1]]),
   youngPro: weighted([['03', 38], ['01', 18], ['02', 3], ['13', 41]]),
   adultPro: weighted([['01', 30], ['02', 0.5], ['13', 65], ['05', 1], ['07', 1.2], ['08', 0.8], ['10', 0.8], ['04', 0.2], ['06', 0.3], ['09', 0.1], ['12', 0.4]]),
@@ -603,7 +606,7 @@ const ETHNIC = {
 };
 
 const HOUSEHOLD = {
-  local: weighted([['居民', 66], ['非农业', 22], ['农业', 12]]),
+  local: weighted([['居民', 63], ['非农业', 21], ['农业', 16]]),
   outside: weighted([['农业', 78], ['非农业', 18], ['居民', 4]]),
 };
 
@@ -735,11 +738,12 @@ export function* demoMembers(opts: { count: number; seed?: number }): Generator<
       const seq = 2 * ((nth * 263 + offset) % slotsPerSeq) + g; // 263 is coprime with 500
       const first17 = REGIONS[region] + c.compact[day] + (seq < 10 ? '00' : seq < 100 ? '0' : '') + seq;
       const birthYear = c.year[day];
-      const ageAtAsOf = Number(DEMO_AS_OF.slice(0, 4)) - birthYear;
+      const ageAtAsOf = AS_OF_YEAR - birthYear;
 
-      // Joined after the union existed and after turning 18.
-      const lo = Math.min(AS_OF_DAY, Math.max(s.unionSinceDay, day + 6575));
-      const joinDay = lo + Math.floor(rng.next() * (AS_OF_DAY - lo + 1));
+      // Joined after the union existed and after turning 18, normally before turning 59.
+      const lo = Math.min(AS_OF_DAY, Math.max(s.unionSinceDay, day + ADULT_DAYS));
+      const hi = Math.max(lo, Math.min(AS_OF_DAY, day + LATEST_JOIN_DAYS));
+      const joinDay = lo + Math.floor(rng.next() * (hi - lo + 1));
 
       const household = rng.pickWeighted(outside ? HOUSEHOLD.outside : HOUSEHOLD.local);
       const industrial = rng.next() < industrialP;
@@ -753,7 +757,8 @@ export function* demoMembers(opts: { count: number; seed?: number }): Generator<
       const political = rng.pickWeighted(pro ? (young ? POLITICAL.youngPro : POLITICAL.adultPro) : (young ? POLITICAL.young : POLITICAL.adult));
 
       let status = 'employed';
-      if (ageAtAsOf >= (male ? 60 : 55) && rng.next() < 0.6) status = 'retired';
+      const retirementAge = male ? 60 : 55;
+      if (ageAtAsOf >= retirementAge && joinDay - day < retirementAge * 365.25 && rng.next() < 0.6) status = 'retired';
       else if (s.state && ageAtAsOf >= 52 && rng.next() < 0.15) status = 'internal_retired';
       else if (newEmployment && (courier || rng.next() < 0.5)) status = 'new_form';
       else if (rng.next() < 0.012) status = 'flexible';

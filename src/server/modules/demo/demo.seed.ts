@@ -4,6 +4,8 @@ import { inTransaction } from '../../context.js';
 import type { Actor } from '../../access/actor.js';
 import type { Role } from '../../access/roles.js';
 import type { MemberRecord } from '../../../shared/member-input.js';
+import { findCodeByNameOrCode } from '../../../shared/codes/table.js';
+import { HOUSEHOLD_TYPES } from '../../../shared/codes/people.js';
 import { demoEnterprises, demoMembers, demoOrgs, type MemberSpec } from '../../demo/generate.js';
 import { insertOrg } from '../orgs/orgs.repo.js';
 import { insertMemberBatch } from '../members/members.bulk.js';
@@ -16,7 +18,7 @@ export const DEFAULT_DEMO_MEMBERS = 50_000;
 export function toRecord(m: MemberSpec): MemberRecord {
   return {
     name: m.name, idNumber: m.idNumber, gender: m.gender, birthDate: m.birthDate, ethnicity: m.ethnicity, education: m.education,
-    political: m.political, householdType: m.householdType, phone: m.phone, employerCreditCode: null, employerName: null,
+    political: m.political, householdType: findCodeByNameOrCode(HOUSEHOLD_TYPES, m.householdType)?.code ?? null, phone: m.phone, employerCreditCode: null, employerName: null,
     employmentStatus: m.employmentStatus, occupation: null, skillLevel: m.skillLevel, joinedOn: m.joinedOn, joinMethod: 'employer',
     cardNo: null, isMigrant: m.isMigrant, isIndustrial: m.isIndustrial, isNewEmployment: m.isNewEmployment, isModelWorker: m.isModelWorker,
   };

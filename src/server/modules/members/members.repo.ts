@@ -28,9 +28,9 @@ function filtered(db: Kdb, actor: Actor, q: MemberQuery) {
   let base = db
     .selectFrom('memberships as m')
     .innerJoin('persons as p', 'p.id', 'm.person_id')
-    .innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .where(orgIdInScope(actor, 'm.org_id'));
-  if (actor.role === 'member') base = base.where('p.id', '=', actor.personId ?? -1);
+    .innerJoin('orgs as o', 'o.id', 'm.org_id');
+  // A member sees their own record only; everyone else their organisation subtree.
+  base = actor.role === 'member' ? base.where('p.id', '=', actor.personId ?? -1) : base.where(orgIdInScope(actor, 'm.org_id'));
   if (!q.status || q.status === 'current') base = base.where('m.status', '<>', 'left');
   else base = base.where('m.status', '=', q.status);
   if (q.orgPath) base = base.where('m.org_id', 'in', (eb) => eb.selectFrom('orgs').select('id').where('path', 'like', `${q.orgPath}%`));

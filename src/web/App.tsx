@@ -1,0 +1,80 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { AuthProvider, useAuth } from './auth';
+import { LocaleProvider, useLocale } from './i18n';
+import { Forbidden, Loading } from './components/states';
+import type { Permission } from './api';
+
+const AppLayout = lazy(() => import('./layout/AppLayout'));
+const LoginPage = lazy(() => import('./pages/login/LoginPage'));
+const ChangePasswordPage = lazy(() => import('./pages/login/ChangePasswordPage'));
+const OverviewPage = lazy(() => import('./pages/overview/OverviewPage'));
+const MemberListPage = lazy(() => import('./pages/members/MemberListPage'));
+const MemberCreatePage = lazy(() => import('./pages/members/MemberCreatePage'));
+const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
+const OrgPage = lazy(() => import('./pages/orgs/OrgPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const HomePage = lazy(() => import('./pages/misc/HomePage'));
+const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage'));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session } = useAuth();
+  const loc = useLocation();
+  if (session === undefined) return <Loading />;
+  if (!session) return <Navigate to={`/login?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
+  if (session.mustChangePassword) return <Navigate to="/change-password" replace />;
+  return <>{children}</>;
+}
+
+function Need({ perm, children }: { perm: Permission; children: ReactNode }) {
+  const { can } = useAuth();
+  return can(perm) ? <>{children}</> : <Forbidden />;
+}
+
+function Home() {
+  const { can } = useAuth();
+  return can('org.read') ? <OverviewPage /> : <HomePage />;
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { lang } = useLocale();
+  return (
+    <ConfigProvider
+      locale={lang === 'zh-CN' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6 } }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <Themed>
+        <AuthProvider>
+          <BrowserRouter>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/change-password" element={<ChangePasswordPage />} />
+                <Route element={<RequireSession><AppLayout /></RequireSession>}>
+                  <Route index element={<Home />} />
+                  <Route path="members" element={<Need perm="member.read"><MemberListPage /></Need>} />
+                  <Route path="members/new" element={<Need perm="member.write"><MemberCreatePage /></Need>} />
+                  <Route path="imports" element={<Need perm="member.import"><ImportPage /></Need>} />
+                  <Route path="orgs" element={<Need perm="org.read"><OrgPage /></Need>} />
+                  <Route path="audit" element={<Need perm="audit.read"><AuditPage /></Need>} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </AuthProvider>
+      </Themed>
+    </LocaleProvider>
+  );
+}

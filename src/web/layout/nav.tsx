@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
+import type { Permission, Role } from '../api';
+
+export interface NavEntry {
+  path: string;
+  zh: string;
+  en: string;
+  icon: ReactNode;
+  perm?: Permission;
+  /** breadcrumb parent */
+  parent?: string;
+}
+
+/** Only entries whose page works for the permission are shown. */
+export const NAV: NavEntry[] = [
+  { path: '/', zh: '工作台', en: 'Overview', icon: <DashboardOutlined />, perm: 'org.read' },
+  { path: '/members', zh: '会员花名册', en: 'Members', icon: <TeamOutlined />, perm: 'member.read' },
+  { path: '/members/new', zh: '登记会员', en: 'Register member', icon: <UserAddOutlined />, perm: 'member.write', parent: '/members' },
+  { path: '/imports', zh: '导入导出', en: 'Import / export', icon: <CloudUploadOutlined />, perm: 'member.import' },
+  { path: '/orgs', zh: '组织', en: 'Organisations', icon: <ApartmentOutlined />, perm: 'org.read' },
+  { path: '/audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, perm: 'audit.read' },
+];
+
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+  district_admin: { zh: '区总工会管理员', en: 'District administrator' },
+  org_admin: { zh: '工会组织管理员', en: 'Organisation administrator' },
+  unit_staff: { zh: '成员单位工作人员', en: 'Member-unit staff' },
+  auditor: { zh: '审计员', en: 'Auditor' },
+  member: { zh: '会员', en: 'Member' },
+};
