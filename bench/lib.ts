@@ -102,9 +102,14 @@ export interface ChildArgs {
   dataDir: string;
   /** Import scenario: the cached roster workbook. */
   roster?: string;
+  /** Import scenario: prepare the database and the upload, or run the prepared import. */
+  phase?: 'prepare' | 'import';
+  prepared?: { importId: number; file: string; org: string; orgId: number };
   /** Query scenario: queries per search kind. */
   queries?: number;
   analyze?: boolean;
+  /** Write a CPU profile of the measured phase to this file (diagnostic runs only). */
+  profile?: string;
 }
 
 export function childArgs(): ChildArgs {
@@ -113,4 +118,43 @@ export function childArgs(): ChildArgs {
 
 export function fmtInt(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';
+}
+
+/**
+ * Diagnostic CPU profile of this process (--profile): written as a .cpuprofile (open it in
+ * Chrome DevTools) with the top functions by self time in the log. Slows the process down:
+ * numbers from a profiled run are not benchmark results.
+ */
+export async function startProfile(): Promise<(file: string, tag: string) => Promise<void>> {
+  const inspector = await import('node:inspector/promises');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  return async (file, tag) => {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(profile));
+    const dt = new Map<number, number>();
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const samples = profile.samples ?? [];
+    const deltas = profile.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) dt.set(samples[i], (dt.get(samples[i]) ?? 0) + (deltas[i] ?? 0));
+    const self = new Map<string, number>();
+    let total = 0;
+    for (const [id, us] of dt) {
+      const f = nodes.get(id)!.callFrame;
+      const where = f.url ? `${f.url.replace(/^file:\/\//, '').replace(process.cwd() + '/', '')}:${f.lineNumber + 1}` : '';
+      const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
+      self.set(key, (self.get(key) ?? 0) + us);
+      total += us;
+    }
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    log(tag, `CPU profile → ${path.relative(process.cwd(), file)}; top self time:`);
+    for (const [k, us] of top) process.stderr.write(`    ${((us / total) * 100).toFixed(1).padStart(5)}%  ${k}\n`);
+  };
 }

@@ -13,7 +13,7 @@ import { listMembers, type MemberListInput } from '../src/server/modules/members
 import { orgStats } from '../src/server/modules/orgs/orgs.service.js';
 import { createUser } from '../src/server/modules/auth/users.service.js';
 import { buildApp } from '../src/server/app.js';
-import { childArgs, latencyStats, lifetimeMaxRss, log, mib, RssSampler, send, type LatencyStats } from './lib.js';
+import { childArgs, latencyStats, lifetimeMaxRss, log, mib, RssSampler, send, startProfile, type LatencyStats } from './lib.js';
 
 const BENCH_USER = 'bench_admin';
 const BENCH_PASSWORD = 'Bench-Pass-2026!';
@@ -196,9 +196,11 @@ async function main() {
     };
     sampler.peak = sampler.sample();
     log(tag, `app listening on ${address}`);
+    const stopProfile = args.profile ? await startProfile() : undefined;
     const stopped = new Promise<void>((resolve) => process.on('message', (m: { type?: string }) => m?.type === 'stop' && resolve()));
     await send({ type: 'ready', port: Number(new URL(address).port), username: BENCH_USER, password: BENCH_PASSWORD, townOrgId: homeId, townName: home.name });
     await stopped;
+    await stopProfile?.(args.profile!, `${tag} serve`);
     await send({ type: 'result', data: { serve: { peakRssMiB: mib(sampler.stop()) }, kernelMaxRssMiB: mib(lifetimeMaxRss()) } });
   } finally {
     await closeApp?.();

@@ -37,13 +37,23 @@ export interface DbRun {
   importError?: string;
   query?: QueryResult;
   queryError?: string;
-  load?: { list: LoadResult; town: LoadResult; townName: string };
+  load?: { list: LoadResult; town: LoadResult; townName: string; baseline?: { health: LoadResult; me: LoadResult } };
   loadError?: string;
+}
+
+export interface ImportStages {
+  rows: number;
+  readUsPerRow: number;
+  checkMemberUsPerRow: number;
+  personValuesUsPerRow: number;
+  readOnlyRowsPerSecond: number;
+  pipelineRowsPerSecond: number;
+  error?: string;
 }
 
 const mark = (ok: boolean) => (ok ? ' ✅' : ' ❌');
 
-export function table(members: number, runs: Partial<Record<DbKind, DbRun>>): string {
+export function table(members: number, runs: Partial<Record<DbKind, DbRun>>, stages?: ImportStages): string {
   const dbs = (['pglite', 'postgres'] as DbKind[]).filter((d) => runs[d]);
   const head = ['Measure', 'Aim', ...dbs.map((d) => (d === 'pglite' ? 'PGlite' : 'PostgreSQL'))];
   const rows: string[][] = [];
@@ -59,6 +69,10 @@ export function table(members: number, runs: Partial<Record<DbKind, DbRun>>): st
     r.import ? `${fmtInt(r.import.peakRssMiB)} MiB` + mark(r.import.peakRssMiB <= AIMS.importRssMiB) : '–');
   row('Import: imported / rejected', `${n} / 0`, (r) =>
     r.import ? `${fmtInt(r.import.imported)} / ${fmtInt(r.import.rejected)} (${r.import.status})` + mark(r.import.countsConsistent) : '–');
+  if (stages && !stages.error) {
+    const st = `read ${stages.readUsPerRow} + checkMember ${stages.checkMemberUsPerRow} + personValues ${stages.personValuesUsPerRow} µs/row = ${fmtInt(stages.pipelineRowsPerSecond)} rows/s`;
+    row('Import stages without a database (same file, one process)', '–', () => st);
+  }
   row(`Seed ${n} members over the tree (seedDemo), for context`, '–', (r) =>
     r.query ? `${fmtInt(r.query.seed.rowsPerSecond)} rows/s (${r.query.seed.seconds.toFixed(0)} s, peak RSS ${fmtInt(r.query.seed.peakRssMiB)} MiB)` : failed(r.queryError));
 
@@ -84,6 +98,9 @@ export function table(members: number, runs: Partial<Record<DbKind, DbRun>>): st
   row('… same: latency p50 / p99', '–', (r) => (r.load ? `${r.load.list.latencyP50} / ${r.load.list.latencyP99} ms` : '–'));
   row('GET … &orgId=<town>, 10 conns: req/s', `≥ ${fmtInt(AIMS.listRequestsPerSecond)}`, (r) => (r.load ? load(r.load.town) : '–'));
   row('… same: latency p50 / p99', '–', (r) => (r.load ? `${r.load.town.latencyP50} / ${r.load.town.latencyP99} ms` : '–'));
+
+  row('Baseline GET /api/health (no database): req/s', '–', (r) => (r.load?.baseline ? fmtInt(r.load.baseline.health.requestsPerSecond) : '–'));
+  row('Baseline GET /api/v1/auth/me (session lookup only): req/s', '–', (r) => (r.load?.baseline ? fmtInt(r.load.baseline.me.requestsPerSecond) : '–'));
 
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');

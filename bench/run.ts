@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { ensureRoster } from './roster.js';
 import { freshDatabase, startCluster, type PgCluster } from './postgres.js';
 import { hammer, signIn } from './load.js';
-import { AIMS, table, type DbRun, type ImportResult, type QueryResult } from './report.js';
+import { AIMS, table, type DbRun, type ImportResult, type ImportStages, type QueryResult } from './report.js';
 import { log, machineFacts, type ChildArgs, type ChildMessage, type DbKind } from './lib.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -29,6 +29,8 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     analyze: { type: 'boolean', default: false },
+    stages: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -37,7 +39,7 @@ const { values: opts } = parseArgs({
 
 if (opts.help) {
   console.log(`npm run bench -- [--members N] [--db pglite|postgres|both] [--only import|query]
-  [--queries 200] [--duration 10] [--connections 10] [--analyze] [--keep]
+  [--queries 200] [--duration 10] [--connections 10] [--analyze] [--stages] [--profile] [--keep]
   env: BENCH_MEMBERS (default N), BENCH_DATABASE_URL (use this PostgreSQL server instead of a throwaway cluster),
        BENCH_PG_BIN (default /usr/lib/postgresql/15/bin)`);
   process.exit(0);
@@ -94,6 +96,9 @@ function runChild(script: string, args: ChildArgs, onReady?: (m: Extract<ChildMe
   });
 }
 
+const profileStamp = new Date().toISOString().replace(/[:.]/g, '-');
+const profileFile = (db: DbKind, what: string) => (opts.profile ? path.join(TMP, 'profiles', `${profileStamp}-${db}-${what}.cpuprofile`) : undefined);
+
 async function scenarioDb(db: DbKind, scenario: 'import' | 'query', runDir: string) {
   const dataDir = path.join(runDir, `${db}-${scenario}`);
   fs.mkdirSync(dataDir, { recursive: true });
@@ -118,6 +123,15 @@ async function main() {
   const roster = doImport ? await ensureRoster(TMP, members) : undefined;
   const pgliteVersion = (JSON.parse(fs.readFileSync(path.join(HERE, '../node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
 
+  let stages: Record<string, unknown> | undefined;
+  if (opts.stages && roster) {
+    log('bench', 'import stages without a database (--stages)');
+    stages = await runChild('stages-child.ts', { db: 'pglite', members, dataDir: TMP, roster: roster.file }).catch((err) => {
+      log('bench', `stages failed: ${(err as Error).message}`);
+      return { error: (err as Error).message };
+    });
+  }
+
   try {
     if (dbs.includes('postgres')) cluster = await startCluster();
     for (const db of dbs) {
@@ -126,7 +140,9 @@ async function main() {
         const s = await scenarioDb(db, 'import', runDir);
         try {
           log('bench', `${db}: import scenario`);
-          run.import = (await runChild('import-child.ts', { db, members, dataDir: s.dataDir, databaseUrl: s.databaseUrl, roster: roster!.file })) as unknown as ImportResult;
+          const base = { db, members, dataDir: s.dataDir, databaseUrl: s.databaseUrl, roster: roster!.file };
+          const prepared = (await runChild('import-child.ts', { ...base, phase: 'prepare' })) as NonNullable<ChildArgs['prepared']>;
+          run.import = (await runChild('import-child.ts', { ...base, phase: 'import', prepared, profile: profileFile(db, 'import') })) as unknown as ImportResult;
         } catch (err) {
           run.importError = (err as Error).message;
           log('bench', `${db} import failed: ${run.importError}`);
@@ -138,7 +154,7 @@ async function main() {
         const s = await scenarioDb(db, 'query', runDir);
         try {
           log('bench', `${db}: search / figures / list scenario`);
-          const data = await runChild('query-child.ts', { db, members, dataDir: s.dataDir, databaseUrl: s.databaseUrl, queries, analyze: opts.analyze }, async (m) => {
+          const data = await runChild('query-child.ts', { db, members, dataDir: s.dataDir, databaseUrl: s.databaseUrl, queries, analyze: opts.analyze, profile: profileFile(db, 'serve') }, async (m) => {
             const base = `http://127.0.0.1:${m.port}`;
             const cookie = await signIn(base, m.username, m.password);
             const tag = `${db} load`;
@@ -146,7 +162,10 @@ async function main() {
             await hammer(base, '/api/v1/members?page=1&pageSize=20', cookie, { connections, seconds: 2, tag: `${tag} warm-up` });
             const list = await hammer(base, '/api/v1/members?page=1&pageSize=20', cookie, { connections, seconds: duration, tag });
             const town = await hammer(base, `/api/v1/members?page=1&pageSize=20&orgId=${m.townOrgId}`, cookie, { connections, seconds: duration, tag });
-            run.load = { list, town, townName: m.townName };
+            // Ceilings for comparison: no database at all, and the session lookup alone.
+            const health = await hammer(base, '/api/health', cookie, { connections, seconds: Math.min(duration, 5), tag: `${tag} baseline` });
+            const me = await hammer(base, '/api/v1/auth/me', cookie, { connections, seconds: Math.min(duration, 5), tag: `${tag} baseline` });
+            run.load = { list, town, townName: m.townName, baseline: { health, me } };
           });
           if (data.readyError) run.loadError = String(data.readyError);
           run.query = data as unknown as QueryResult;
@@ -164,7 +183,7 @@ async function main() {
   }
 
   const finishedAt = new Date();
-  const md = table(members, runs);
+  const md = table(members, runs, stages as ImportStages | undefined);
   const report = {
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
@@ -173,9 +192,10 @@ async function main() {
     machine,
     versions: { node: process.version, pglite: pgliteVersion, postgres: cluster?.version ?? null },
     postgresSettings: cluster?.settings ?? null,
-    options: { dbs, only: opts.only ?? null, queriesPerKind: queries, loadSeconds: duration, connections, analyze: opts.analyze },
+    options: { dbs, only: opts.only ?? null, queriesPerKind: queries, loadSeconds: duration, connections, analyze: opts.analyze, stages: opts.stages, profiled: opts.profile },
     roster: roster ? { file: path.relative(process.cwd(), roster.file), bytes: roster.bytes, generatedSeconds: roster.generatedSeconds } : null,
     aims: AIMS,
+    importStages: stages ?? null,
     runs,
     table: md,
   };
@@ -185,6 +205,7 @@ async function main() {
 
   console.log(`\n## gonghui benchmark — N = ${members.toLocaleString('en-US')}, ${machine.nproc} CPUs (${machine.cpuModel}), node ${process.version}` +
     `, PGlite ${pgliteVersion}${cluster ? `, PostgreSQL ${cluster.version}` : ''}\n`);
+  if (opts.profile) console.log('**Profiled run (--profile): the profiler slows the measured phases; these are not benchmark results.**\n');
   console.log(md);
   console.log(`\nJSON: ${path.relative(process.cwd(), out)}`);
   const failures = Object.values(runs).some((r) => r?.importError || r?.queryError || r?.loadError);

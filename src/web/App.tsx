@@ -21,10 +21,10 @@ const HomePage = lazy(() => import('./pages/misc/HomePage'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
-  const { session } = useAuth();
+  const { session, signedOut } = useAuth();
   const loc = useLocation();
   if (session === undefined) return <Loading />;
-  if (!session) return <Navigate to={`/login?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
+  if (!session) return <Navigate to={signedOut || loc.pathname === '/' ? '/login' : `/login?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
   if (session.mustChangePassword) return <Navigate to="/change-password" replace />;
   return <>{children}</>;
 }

@@ -11,6 +11,8 @@ interface AuthValue {
   refresh: () => Promise<Session | null>;
   /** Set when a request found the session gone (idle timeout): the sign-in page explains it. */
   expired: boolean;
+  /** Set after an explicit sign-out, so the app does not offer to come back to the last page. */
+  signedOut: boolean;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -18,11 +20,15 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [expired, setExpired] = useState(false);
+  const [signedOut, setSignedOut] = useState(false);
 
   const adopt = useCallback((s: Session | null) => {
     setCsrfToken(s?.csrfToken ?? null);
     setSession(s);
-    if (s) setExpired(false);
+    if (s) {
+      setExpired(false);
+      setSignedOut(false);
+    }
     return s;
   }, []);
 
@@ -50,6 +56,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [adopt]);
 
   const logout = useCallback(async () => {
+    setSignedOut(true);
     try {
       await api.quiet('POST', '/auth/logout');
     } finally {
@@ -59,8 +66,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<AuthValue>(() => {
     const perms = new Set(session?.user.permissions ?? []);
-    return { session, user: session?.user ?? null, can: (p) => perms.has(p), login, logout, refresh, expired };
-  }, [session, login, logout, refresh, expired]);
+    return { session, user: session?.user ?? null, can: (p) => perms.has(p), login, logout, refresh, expired, signedOut };
+  }, [session, login, logout, refresh, expired, signedOut]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

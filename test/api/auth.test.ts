@@ -68,9 +68,24 @@ describe('login', () => {
     const user = await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'lock_me').executeTakeFirstOrThrow();
     expect(locks.some((e) => e.entityId === String(user.id))).toBe(true);
 
-    // An administrator unlocks; the right password works again.
+    // The lock lapses by itself once its time has passed…
+    await t.ctx.db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000) }).where('id', '=', user.id).execute();
+    expectOk(await login('lock_me', PASSWORD));
+    for (let i = 0; i < 5; i++) await login('lock_me', `Bad-Passw0rd${i}`);
+    expectError(await login('lock_me', PASSWORD), 401, 'ACCOUNT_LOCKED');
+    // …or an administrator unlocks; the right password works again.
     expectOk(await admin.patch(`/api/v1/users/${user.id}`, { unlock: true }));
     expectOk(await login('lock_me', PASSWORD));
+  });
+
+  it('a disabled account loses its sessions and cannot sign in', async () => {
+    const user = await newUser('to_disable');
+    const a = await signIn(t.app, 'to_disable', PASSWORD);
+    expectOk(await admin.patch(`/api/v1/users/${user.id}`, { disabled: true }));
+    expectError(await a.get('/api/v1/auth/me'), 401, 'UNAUTHENTICATED');
+    expectError(await login('to_disable', PASSWORD), 401, 'ACCOUNT_DISABLED');
+    expectOk(await admin.patch(`/api/v1/users/${user.id}`, { disabled: false }));
+    expectOk(await login('to_disable', PASSWORD));
   });
 
   it('writes auth.login to the audit log', async () => {
@@ -108,6 +123,15 @@ describe('session and CSRF', () => {
     expectOk(await a.post('/api/v1/orgs', body), 201);
   });
 
+  it('a session idle for longer than the limit ends', async () => {
+    const a = await signIn(t.app, 'union_a', PASSWORD);
+    expectOk(await a.get('/api/v1/auth/me'));
+    const idleMinutes = t.ctx.config.sessionIdleMs / 60_000;
+    await t.ctx.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - (idleMinutes + 1) * 60_000) })
+      .where('user_id', '=', (await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'union_a').executeTakeFirstOrThrow()).id).execute();
+    expectError(await a.get('/api/v1/auth/me'), 401, 'UNAUTHENTICATED');
+  });
+
   it('logout ends the session', async () => {
     const a = await signIn(t.app, 'town_b', PASSWORD);
     expectOk(await a.get('/api/v1/auth/me'));
@@ -128,6 +152,16 @@ describe('password changes', () => {
 
     expectOk(await a.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Fresh-Start-42' }));
     expect(expectOk(await a.get('/api/v1/auth/me')).mustChangePassword).toBe(false);
+    expectOk(await a.get('/api/v1/members'));
+  });
+
+  it('a password older than 90 days must be changed', async () => {
+    const user = await newUser('old_pw');
+    await t.ctx.db.updateTable('users').set({ password_changed_at: new Date(Date.now() - 91 * 86400_000) }).where('id', '=', user.id).execute();
+    const a = await signIn(t.app, 'old_pw', PASSWORD);
+    expect(expectOk(await a.get('/api/v1/auth/me')).mustChangePassword).toBe(true);
+    expectError(await a.get('/api/v1/members'), 403, 'PASSWORD_CHANGE_REQUIRED');
+    expectOk(await a.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Renewed-Pw-2024' }));
     expectOk(await a.get('/api/v1/members'));
   });
 
@@ -187,6 +221,11 @@ describe('error bodies', () => {
     expect(e.details.map((d) => d.field).sort()).toEqual(['password', 'username']);
     const en = expectError(await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: {}, headers: { 'accept-language': 'en' } }), 400, 'VALIDATION');
     expect(en.message).toBe('Invalid input');
+  });
+
+  it('the OpenAPI document builds and describes the API', async () => {
+    const doc = expectOk(await t.app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/members', '/api/v1/transfers/{id}/accept', '/api/v1/imports/members']));
   });
 
   it('unknown API paths are JSON 404s', async () => {

@@ -70,7 +70,7 @@ describe('create and edit', () => {
 });
 
 describe('moving a subtree', () => {
-  it('moves a town subtree and every descendant path follows', async () => {
+  it('moves a union subtree and every descendant path follows', async () => {
     const park = expectOk(await admin.post('/api/v1/orgs', { parentId: w.district, name: '密云经济开发区总工会', type: 'park' }), 201);
     const union = expectOk(await admin.post('/api/v1/orgs', { parentId: w.townA, name: '北京密云戊电子有限公司工会', type: 'grassroots' }), 201);
     const branch = expectOk(await admin.post('/api/v1/orgs', { parentId: union.id, name: '戊电子一分会', type: 'branch' }), 201);

@@ -85,6 +85,7 @@ export interface MembershipsTable {
   status_reason: string | null;
   ended_on: string | null;
   import_id: number | null;
+  import_row: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

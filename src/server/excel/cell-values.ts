@@ -79,8 +79,10 @@ export function truncateForExcel(s: string): string {
 export function safeSheetName(name: string, fallback = 'Sheet1'): string {
   const s = name
     .replace(/[[\]:*?/\\]/g, '_')
+    .trim()
     .replace(/^'+|'+$/g, '')
     .trim()
-    .slice(0, 31);
+    .slice(0, 31)
+    .replace(/'+$/, '');
   return s || fallback;
 }

@@ -26,6 +26,14 @@ export interface ErrorRow {
   errors: { column: string; message: string }[];
 }
 
+/**
+ * Cell notes (comments) are capped: exceljs's streaming writer keeps all
+ * comment XML in memory until the sheet is finished (its zip entry comes after
+ * the sheet's), about 1 KB per note. Past the cap, offending cells are still
+ * filled red and the reason is still in 错误原因.
+ */
+export const MAX_CELL_NOTES = 10_000;
+
 const RED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const RED_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -48,7 +56,8 @@ function cellValue(v: unknown, col: ColumnSpec): string | number | boolean | nul
 /**
  * Stream the error workbook to `out`; resolves once `out` has finished.
  * Sheet layout: 原行号 | 错误原因 | the columns of `columns`, header in row 1,
- * both frozen. Rows beyond Excel's sheet limit (1,048,575) are dropped.
+ * both frozen. Rows beyond Excel's sheet limit (1,048,575) are dropped; only
+ * the first MAX_CELL_NOTES offending cells get a note.
  */
 export async function writeErrorWorkbook(
   out: NodeJS.WritableStream,
@@ -93,6 +102,7 @@ export async function writeErrorWorkbook(
   });
 
   let r = 1;
+  let notes = 0;
   for await (const item of rows) {
     if (r >= EXCEL_MAX_ROWS) break;
     r++;
@@ -125,11 +135,14 @@ export async function writeErrorWorkbook(
       if (errs) {
         cell.fill = RED_FILL;
         cell.font = RED_FONT;
-        cell.note = errs.join('\n');
+        if (notes < MAX_CELL_NOTES) {
+          cell.note = errs.join('\n');
+          notes++;
+        }
       }
     });
     row.commit();
-    if (r % 500 === 0) await yieldToOutput(out);
+    if (r % 200 === 0) await yieldToOutput(out, ws);
   }
 
   ws.commit();

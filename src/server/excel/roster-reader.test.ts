@@ -175,6 +175,21 @@ describe('readRoster: values', () => {
     expect(rows.every((r) => r.issues.length === 0)).toBe(true);
   });
 
+  it('honours the 1904 date system', async () => {
+    const f = await writeFixture(
+      file(),
+      [
+        ['姓名', '身份证号码', '出生日期'],
+        ['甲', '110101199001011234', 43835 - 1462],
+      ],
+      (_ws, wb) => {
+        wb.properties.date1904 = true;
+      },
+    );
+    const { rows } = await collect(f, MEMBER_COLUMNS);
+    expect(rows[0].values.birthDate).toBe('2020-01-05');
+  });
+
   it('reports DATE_FORMAT for unparseable dates, and year-month only where allowed', async () => {
     const f = await writeFixture(file(), [
       ['姓名', '身份证号码', '出生日期', '入会时间'],

@@ -31,7 +31,11 @@ export const TEMPLATE_CODES_SHEET = '代码表';
 
 const HEADER_ROW = 2;
 const FIRST_DATA_ROW = 3;
-const LAST_DATA_ROW = 1_048_576;
+// Dropdowns cover this many data rows. Not the whole column: exceljs's
+// (non-streaming) reader expands a validation range into one entry per cell,
+// so a 1,048,576-row range makes the template unreadable for it.
+const DROPDOWN_ROWS = 10_000;
+const LAST_DATA_ROW = FIRST_DATA_ROW + DROPDOWN_ROWS - 1;
 
 /** Which code list drives each coded column's dropdown. */
 const CODED: Record<string, keyof MemberCodeLists> = {
@@ -47,6 +51,18 @@ const CODED: Record<string, keyof MemberCodeLists> = {
   isIndustrial: 'yesNo',
   isNewEmployment: 'yesNo',
   isModelWorker: 'yesNo',
+};
+
+const LIST_TITLES: Record<keyof MemberCodeLists, string> = {
+  gender: '性别',
+  ethnicity: '民族',
+  education: '学历',
+  political: '政治面貌',
+  householdType: '户籍类型',
+  employmentStatus: '就业状态',
+  skillLevel: '技能等级',
+  joinMethod: '入会方式',
+  yesNo: '是/否',
 };
 
 const DATE_HINT = '格式：2020-01-05，也可填写 2020/1/5 或 2020年1月5日。';
@@ -139,7 +155,7 @@ export async function writeMemberTemplate(out: NodeJS.WritableStream, codeLists:
   wb.creator = '区总工会工作平台';
   wb.created = new Date();
 
-  // --- 1. import sheet ------------------------------------------------------
+  // --- import sheet ----------------------------------------------------------
   const ws = wb.addWorksheet(TEMPLATE_SHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, activeCell: `A${FIRST_DATA_ROW}` }],
   });
@@ -175,13 +191,13 @@ export async function writeMemberTemplate(out: NodeJS.WritableStream, codeLists:
     cell.note = noteFor(col, codeLists);
   });
 
-  // --- 3. code lists (hidden) and the dropdowns pointing at them -------------
+  // --- code table (hidden) and the dropdowns pointing at it -------------------
   const listNames = [...new Set(Object.values(CODED))];
   const listRange = new Map<keyof MemberCodeLists, string>();
   listNames.forEach((name, i) => {
     const values = codeLists[name] ?? [];
     const c = i + 1;
-    codes.getCell(1, c).value = name;
+    codes.getCell(1, c).value = LIST_TITLES[name];
     codes.getCell(1, c).font = { bold: true };
     values.forEach((v, j) => {
       codes.getCell(j + 2, c).value = v;
@@ -212,7 +228,7 @@ export async function writeMemberTemplate(out: NodeJS.WritableStream, codeLists:
     });
   });
 
-  // --- 2. instructions with the example ---------------------------------------
+  // --- instructions with the example ------------------------------------------
   guide.getColumn(1).width = 4;
   const lines = [
     '填写说明',

@@ -117,7 +117,7 @@ export async function writeSheet(
     });
     row.commit();
     written++;
-    if (written % 500 === 0) await yieldToOutput(out);
+    if (written % 200 === 0) await yieldToOutput(out, ws);
   };
 
   try {

@@ -1,6 +1,6 @@
-import { Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { Breadcrumb, Button, Drawer, Dropdown, Layout, Menu, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Dropdown, Layout, Menu, Tag, Typography } from 'antd';
 import { ApartmentOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth';
 import { useLocale } from '../i18n';
@@ -10,6 +10,7 @@ import { clearOrgTreeCache, useMediaNarrow } from '../components/hooks';
 import { NAV, ROLE_NAMES } from './nav';
 
 const { Header, Sider, Content } = Layout;
+const MobileNav = lazy(() => import('./MobileNav'));
 
 function Brand({ collapsed }: { collapsed?: boolean }) {
   const { tr } = useLocale();
@@ -73,19 +74,12 @@ export default function AppLayout() {
         </Sider>
       )}
       {narrow && (
-        <Drawer
-          placement="left"
-          open={drawer}
-          onClose={() => setDrawer(false)}
-          size={240}
-          closable={false}
-          title={null}
-          styles={{ body: { padding: 0, background: '#001529' } }}
-          aria-label={tr('主菜单', 'Main menu')}
-        >
-          <Brand />
-          <nav>{menu}</nav>
-        </Drawer>
+        <Suspense fallback={null}>
+          <MobileNav open={drawer} onClose={() => setDrawer(false)} label={tr('主菜单', 'Main menu')}>
+            <Brand />
+            <nav>{menu}</nav>
+          </MobileNav>
+        </Suspense>
       )}
       <Layout>
         <Header style={{ background: '#fff', padding: narrow ? '0 8px' : '0 16px', display: 'flex', alignItems: 'center', gap: 8, height: 56, lineHeight: '56px', borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}>

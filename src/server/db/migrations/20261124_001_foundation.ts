@@ -118,6 +118,7 @@ export const statements: string[] = [
     status_reason text,
     ended_on date,
     import_id int references imports(id),
+    import_row int,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now()
   )`,

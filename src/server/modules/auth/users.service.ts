@@ -75,6 +75,10 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUserIn
     if (!org) throw Errors.validation([{ field: 'orgId', code: 'ORG_NOT_FOUND', message: '所属组织不存在', messageEn: 'Organisation not found' }]);
     assertPathInScope(actor, org.path);
   }
+  if (input.personId) {
+    const person = await ctx.db.selectFrom('persons').select('id').where('id', '=', input.personId).executeTakeFirst();
+    if (!person) throw Errors.validation([{ field: 'personId', code: 'PERSON_NOT_FOUND', message: '关联的会员不存在', messageEn: 'Person not found' }]);
+  }
   if (await findUserByName(ctx.db, input.username)) {
     throw Errors.conflict('USERNAME_TAKEN', `用户名“${input.username}”已被使用`, `Username ${input.username} is taken`, [{ field: 'username', code: 'USERNAME_TAKEN', message: '用户名已被使用' }]);
   }

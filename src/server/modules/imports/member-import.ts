@@ -55,7 +55,7 @@ export async function runMemberImport(
   await ctx.db.updateTable('imports').set({ status: 'running', started_at: new Date() }).where('id', '=', importId).execute();
   const progress: ImportProgress = { total: 0, imported: 0, rejected: 0 };
   const orgNames = new Map([[imp.org_id, imp.org_name]]);
-  const seen = new Map<string, number>(); // blind index → first row in this file
+  const batchRows = new Map<string, number>(); // blind index → row, within the current batch
   let valid: Valid[] = [];
   let rejected: Rejected[] = [];
 
@@ -64,6 +64,7 @@ export async function runMemberImport(
     const rejects = rejected;
     valid = [];
     rejected = [];
+    batchRows.clear();
     const processed = batch.length + rejects.length;
     const imported = await inTransaction(ctx, async (tx) => {
       const codes = [...new Set(batch.map((v) => v.record.employerCreditCode).filter((c): c is string => !!c))];
@@ -104,16 +105,21 @@ export async function runMemberImport(
       for (const [k, v] of Object.entries(ev.values)) if (!ev.issues.some((i) => i.key === k)) (input as Record<string, unknown>)[k] = v;
       const { record, problems } = checkMember(input);
       for (const p of problems) if (!(p.code === 'REQUIRED' && errors.some((e) => e.column === label(p.field)))) errors.push({ column: label(p.field), code: p.code, reason: p.message });
+      // Rejected rows keep what the user typed, even a value the reader refused (a numeric ID).
+      const shown: Record<string, unknown> = { ...ev.raw };
+      for (const [k, v] of Object.entries(ev.values)) if (v !== null) shown[k] = v;
       if (errors.length || !record) {
-        rejected.push({ row: ev.row, values: ev.values, errors });
+        rejected.push({ row: ev.row, values: shown, errors });
       } else {
         const person = personValues(ctx.cipher, record, null);
-        const first = seen.get(person.id_hash);
+        // Repeats within one batch are caught here; repeats of an earlier batch by the
+        // database (memberships.import_row), so memory stays flat for a million rows.
+        const first = batchRows.get(person.id_hash);
         if (first !== undefined) {
-          rejected.push({ row: ev.row, values: ev.values, errors: [{ column: '身份证号码', code: 'DUPLICATE_IN_FILE', reason: `与本文件第${first}行的身份证号码重复` }] });
+          rejected.push({ row: ev.row, values: shown, errors: [{ column: '身份证号码', code: 'DUPLICATE_IN_FILE', reason: `与本文件第${first}行的身份证号码重复` }] });
         } else {
-          seen.set(person.id_hash, ev.row);
-          valid.push({ row: ev.row, values: ev.values, record, person });
+          batchRows.set(person.id_hash, ev.row);
+          valid.push({ row: ev.row, values: shown, record, person });
         }
       }
       if (valid.length >= IMPORT_BATCH || rejected.length >= IMPORT_BATCH) await flush();

@@ -68,11 +68,13 @@ export async function listMembers(db: Kdb, actor: Actor, q: MemberQuery) {
 
 /** Streams every row of a filtered roster in id order, in keyset pages, for exports. */
 export async function* iterateMembers(db: Kdb, actor: Actor, q: Omit<MemberQuery, 'page' | 'pageSize'>, batch = 2000) {
-  let after = Number.MAX_SAFE_INTEGER;
+  // memberships.id is an int4: a bound larger than 2^31-1 is an SQL error, so the first page has no bound.
+  let after: number | null = null;
   for (;;) {
-    const rows = await filtered(db, actor, { ...q, page: 1, pageSize: batch })
-      .select([...LIST_COLUMNS, 'p.id_enc', 'p.ethnicity', 'p.education', 'p.political', 'p.household_type', 'p.employment_status', 'p.skill_level', 'p.occupation', 'm.join_method'])
-      .where('m.id', '<', after)
+    let page = filtered(db, actor, { ...q, page: 1, pageSize: batch })
+      .select([...LIST_COLUMNS, 'p.id_enc', 'p.ethnicity', 'p.education', 'p.political', 'p.household_type', 'p.employment_status', 'p.skill_level', 'p.occupation', 'm.join_method']);
+    if (after !== null) page = page.where('m.id', '<', after);
+    const rows = await page
       .orderBy('m.id', 'desc')
       .limit(batch)
       .execute();
@@ -109,7 +111,7 @@ export function currentByHashes(db: Kdb, hashes: string[]) {
     .selectFrom('persons as p')
     .leftJoin('memberships as m', (j) => j.onRef('m.person_id', '=', 'p.id').on('m.status', '<>', 'left'))
     .leftJoin('orgs as o', 'o.id', 'm.org_id')
-    .select(['p.id', 'p.id_hash', 'm.org_id', 'o.name as org_name', 'o.path as org_path'])
+    .select(['p.id', 'p.id_hash', 'm.org_id', 'm.import_id', 'm.import_row', 'o.name as org_name', 'o.path as org_path'])
     .where('p.id_hash', 'in', hashes)
     .execute();
 }

@@ -44,6 +44,8 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
     // Check permissions before the first byte is sent, so a refusal is a proper JSON error.
     need(actor, 'member.export');
     if (unmask === '1' && !can(actor, 'member.unmask')) need(actor, 'member.unmask');
+    // The filter's org must be in scope too; once the xlsx headers are set a refusal can no longer be JSON.
+    await svc.toQuery(ctx, actor, filter);
     const out = new PassThrough();
     const done = exportMembers(ctx, actor, filter, out, { unmask: unmask === '1' });
     done.catch((err) => out.destroy(err));
@@ -65,7 +67,7 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
     svc.updateMember(ctx, requireActor(req), req.params.id, req.body));
 
   r.post('/api/v1/members/:id/unmask', {
-    schema: { tags: ['members'], summary: '查看完整证件号码和手机号（需权限，记入审计）', params: IdParam, body: z.object({ reason: z.string().max(200).optional() }).optional() },
+    schema: { tags: ['members'], summary: '查看完整证件号码和手机号（需权限，记入审计）', params: IdParam, body: z.object({ reason: z.string().max(200).optional() }).nullish() },
   }, async (req) => svc.unmaskMember(ctx, requireActor(req), req.params.id, req.body?.reason));
 
   r.get('/api/v1/members/:id/history', { schema: { tags: ['members'], summary: '会籍历史', params: IdParam } }, async (req) =>
@@ -89,7 +91,7 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
 
   for (const decision of ['accept', 'reject', 'cancel'] as const) {
     r.post(`/api/v1/transfers/:id/${decision}`, {
-      schema: { tags: ['transfers'], summary: { accept: '接收转入', reject: '拒绝转入', cancel: '撤回转出' }[decision], params: IdParam, body: z.object({ note: z.string().max(200).optional() }).optional() },
+      schema: { tags: ['transfers'], summary: { accept: '接收转入', reject: '拒绝转入', cancel: '撤回转出' }[decision], params: IdParam, body: z.object({ note: z.string().max(200).optional() }).nullish() },
     }, async (req) => transfers.decideTransfer(ctx, requireActor(req), req.params.id, decision, req.body?.note));
   }
 }

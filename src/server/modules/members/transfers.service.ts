@@ -50,7 +50,9 @@ export async function decideTransfer(ctx: AppContext, actor: Actor, id: number, 
   const t = await loadPending(ctx, id);
   // The receiving union accepts or rejects; the sending union may cancel.
   const side = decision === 'cancel' ? t.from_org_id : t.to_org_id;
-  await loadOrgInScope(ctx, actor, side);
+  const sideOrg = await loadOrgInScope(ctx, actor, side);
+  // The destination may have been closed while the transfer waited.
+  if (decision === 'accept') assertHoldsMembers(sideOrg);
   return inTransaction(ctx, async (tx) => {
     const status = decision === 'accept' ? 'accepted' : decision === 'reject' ? 'rejected' : 'cancelled';
     let newMembershipId: number | null = null;

@@ -158,7 +158,8 @@ export async function updateOrg(ctx: AppContext, actor: Actor, id: number, input
       if (!org.parent_id) throw Errors.conflict('ROOT_IMMOVABLE', '区总工会不能移动', 'The root cannot move');
       // Scope: the actor must hold both the subtree and the destination, and may not move their own root.
       if (actor.orgId === org.id) throw Errors.forbidden('不能移动自己所在的管理范围根组织', 'You cannot move your own scope root');
-      const target = await loadInScope(ctx, actor, input.parentId!);
+      // Read through the transaction: on PGlite a query on ctx.db here would wait for this transaction forever.
+      const target = await loadInScope({ ...ctx, db: tx }, actor, input.parentId!);
       if (target.path.startsWith(org.path)) {
         throw Errors.conflict('MOVE_CYCLE', '不能把组织移动到它自己或它的下级组织之下', 'Cannot move an organisation under itself or its descendants');
       }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Card, Typography } from 'antd';
+import { Typography } from 'antd';
+import { Panel } from '../../components/Panel';
 import { LangSwitch } from '../../components/LangSwitch';
 import { useLocale } from '../../i18n';
 
@@ -18,7 +19,7 @@ export function AuthShell({ title, children }: { title: string; children: ReactN
             <Typography.Title level={3} style={{ margin: 0 }}>{tr('密云区总工会工作平台', 'Miyun District Trade Union Platform')}</Typography.Title>
             <Typography.Text type="secondary">{tr('北京市密云区总工会', 'Beijing Miyun District Federation of Trade Unions')}</Typography.Text>
           </div>
-          <Card title={title}>{children}</Card>
+          <Panel title={title}>{children}</Panel>
         </div>
       </main>
     </div>
