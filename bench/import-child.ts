@@ -63,12 +63,14 @@ async function runImport(args: ChildArgs) {
       if (now - lastLog < 10_000) return;
       lastLog = now;
       const s = (now - t0) / 1000;
-      log(tag, `${p.total.toLocaleString('en-US')} rows, ${Math.round(p.total / s).toLocaleString('en-US')} rows/s, RSS ${mib(sampler.sample())} MiB (peak ${mib(sampler.peak)})`);
+      const mem = process.memoryUsage();
+      log(tag, `${p.total.toLocaleString('en-US')} rows, ${Math.round(p.total / s).toLocaleString('en-US')} rows/s, RSS ${mib(sampler.sample())} MiB (peak ${mib(sampler.peak)}; JS heap ${mib(mem.heapUsed)}/${mib(mem.heapTotal)}, array buffers incl. WASM ${mib(mem.arrayBuffers)})`);
     });
     const seconds = (performance.now() - t0) / 1000;
     await stopProfile?.(args.profile!, tag);
     const sampledPeak = sampler.stop();
     const kernelPeak = lifetimeMaxRss();
+    const mem = process.memoryUsage();
 
     const result = await getImport(ctx, actor, id, 5);
     const counted = await ctx.db.selectFrom('org_member_counts').select('members').where('org_id', '=', orgId).executeTakeFirst();
@@ -95,6 +97,7 @@ async function runImport(args: ChildArgs) {
         sampledPeakRssMiB: mib(sampledPeak),
         kernelMaxRssMiB: mib(kernelPeak),
         peakRssMiB: mib(peak),
+        memoryAtEndMiB: { rss: mib(mem.rss), heapUsed: mib(mem.heapUsed), heapTotal: mib(mem.heapTotal), external: mib(mem.external), arrayBuffers: mib(mem.arrayBuffers) },
       },
     });
   } finally {

@@ -1,5 +1,6 @@
 // Small helpers shared by the benchmark orchestrator (run.ts) and its child processes.
 
+import fs from 'node:fs';
 import os from 'node:os';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -57,8 +58,18 @@ export class RssSampler {
   }
 }
 
-/** Peak RSS of this process over its whole life, from the kernel (bytes). */
+/**
+ * Peak RSS of this process over its whole life, from the kernel (bytes): VmHWM of
+ * /proc/self/status. Not getrusage's ru_maxrss: that survives fork + exec, so a child
+ * started by a big parent would report the parent's RSS at the fork.
+ */
 export function lifetimeMaxRss(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    // not Linux
+  }
   return process.resourceUsage().maxRSS * 1024;
 }
 
@@ -127,7 +138,6 @@ export function fmtInt(n: number): string {
  */
 export async function startProfile(): Promise<(file: string, tag: string) => Promise<void>> {
   const inspector = await import('node:inspector/promises');
-  const fs = await import('node:fs');
   const path = await import('node:path');
   const session = new inspector.Session();
   session.connect();

@@ -30,6 +30,8 @@ export interface PgCluster {
   settings: Record<string, string>;
   /** Stops the server and deletes its folder (ours only; a no-op for BENCH_DATABASE_URL). */
   stop(): void;
+  /** The postmaster's pid (our cluster only), to account the server's CPU time. */
+  pid(): number | undefined;
 }
 
 function freePort(): Promise<number> {
@@ -68,7 +70,7 @@ async function serverVersion(url: string): Promise<string> {
 export async function startCluster(): Promise<PgCluster> {
   const given = process.env.BENCH_DATABASE_URL;
   if (given) {
-    return { url: given, version: await serverVersion(given), settings: { note: 'external server (BENCH_DATABASE_URL)' }, stop: () => undefined };
+    return { url: given, version: await serverVersion(given), settings: { note: 'external server (BENCH_DATABASE_URL)' }, stop: () => undefined, pid: () => undefined };
   }
   if (!fs.existsSync(path.join(PG_BIN, 'initdb'))) throw new Error(`no PostgreSQL at ${PG_BIN} (set BENCH_PG_BIN or BENCH_DATABASE_URL)`);
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-bench-pg-'));
@@ -104,7 +106,14 @@ export async function startCluster(): Promise<PgCluster> {
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     const version = await serverVersion(url);
     log('postgres', `PostgreSQL ${version} on 127.0.0.1:${port} (${data})`);
-    return { url, version, settings: PG_SETTINGS, stop };
+    const pid = () => {
+      try {
+        return Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    return { url, version, settings: PG_SETTINGS, stop, pid };
   } catch (err) {
     stop();
     throw err;

@@ -73,22 +73,32 @@ interface Timed extends LatencyStats {
   meanHits: number;
   /** share of queries with at least one hit */
   hitRate: number;
+  /** the five slowest calls: what was asked, ms, total */
+  slowest: { input: string; ms: number; hits: number }[];
 }
 
-async function timeCalls<T>(inputs: T[], call: (input: T) => Promise<number>): Promise<Timed> {
+async function timeCalls<T>(inputs: T[], call: (input: T) => Promise<number>, describe: (input: T) => string = String): Promise<Timed> {
   for (const input of inputs.slice(-WARMUP)) await call(input);
   const measured = inputs.slice(0, inputs.length - WARMUP);
   const ms: number[] = [];
+  const calls: { input: string; ms: number; hits: number }[] = [];
   let hits = 0;
   let hitCount = 0;
   for (const input of measured) {
     const t0 = performance.now();
     const n = await call(input);
-    ms.push(performance.now() - t0);
+    const took = performance.now() - t0;
+    ms.push(took);
+    calls.push({ input: describe(input), ms: Math.round(took * 10) / 10, hits: n });
     hits += n;
     if (n > 0) hitCount++;
   }
-  return { ...latencyStats(ms), meanHits: Math.round(hits / Math.max(1, measured.length)), hitRate: Math.round((hitCount / Math.max(1, measured.length)) * 1000) / 1000 };
+  return {
+    ...latencyStats(ms),
+    meanHits: Math.round(hits / Math.max(1, measured.length)),
+    hitRate: Math.round((hitCount / Math.max(1, measured.length)) * 1000) / 1000,
+    slowest: calls.sort((a, b) => b.ms - a.ms).slice(0, 5),
+  };
 }
 
 async function main() {
@@ -156,21 +166,25 @@ async function main() {
     const run = async (key: string, what: string, fn: () => Promise<Timed>) => {
       search[key] = await fn();
       const s = search[key];
-      log(tag, `${what}: p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms (mean hits ${s.meanHits}, hit rate ${s.hitRate})`);
+      log(tag, `${what}: p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms (mean hits ${s.meanHits}, hit rate ${s.hitRate}); slowest: ${s.slowest.slice(0, 3).map((c) => `${c.input} ${c.ms} ms/${c.hits} hits`).join(', ')}`);
     };
-    await run('nameDistrict', 'name fragment, district admin', () => timeCalls(samples.all, (s) => list(admin, { q: s.fragment })));
-    await run('nameTown', `name fragment, ${home.name} admin`, () => timeCalls(samples.town, (s) => list(townAdmin, { q: s.fragment })));
-    await run('idDistrict', 'full ID number, district admin', () => timeCalls(samples.all, (s) => list(admin, { q: s.idNumber })));
-    await run('idTown', `full ID number, ${home.name} admin`, () => timeCalls(samples.town, (s) => list(townAdmin, { q: s.idNumber })));
-    await run('subtreeDistrict', 'subtree (orgId = a town), district admin', () => timeCalls(cycle(townIds), (id) => list(admin, { orgId: id })));
-    await run('subtreeTown', `own subtree (no filter), ${home.name} admin`, () => timeCalls(cycle([homeId]), () => list(townAdmin, {})));
+    const fragment = (s: { fragment: string }) => s.fragment;
+    const masked = (s: { idNumber: string }) => `${s.idNumber.slice(0, 6)}********${s.idNumber.slice(14)}`;
+    const townName = new Map(towns.map((t) => [orgIds.get(t.key)!, t.name]));
+    const orgLabel = (id: number) => `${id} ${townName.get(id) ?? ''}`.trim();
+    await run('nameDistrict', 'name fragment, district admin', () => timeCalls(samples.all, (s) => list(admin, { q: s.fragment }), fragment));
+    await run('nameTown', `name fragment, ${home.name} admin`, () => timeCalls(samples.town, (s) => list(townAdmin, { q: s.fragment }), fragment));
+    await run('idDistrict', 'full ID number, district admin', () => timeCalls(samples.all, (s) => list(admin, { q: s.idNumber }), masked));
+    await run('idTown', `full ID number, ${home.name} admin`, () => timeCalls(samples.town, (s) => list(townAdmin, { q: s.idNumber }), masked));
+    await run('subtreeDistrict', 'subtree (orgId = a town), district admin', () => timeCalls(cycle(townIds), (id) => list(admin, { orgId: id }), orgLabel));
+    await run('subtreeTown', `own subtree (no filter), ${home.name} admin`, () => timeCalls(cycle([homeId]), () => list(townAdmin, {}), () => home.name));
 
     const rootId = orgIds.get(DISTRICT_KEY)!;
     const figures: Record<string, Timed> = {};
     const half = Math.ceil(queries / 2) + WARMUP;
-    figures.root = await timeCalls(Array.from({ length: half }, () => rootId), (id) => orgStats(ctx, admin, id).then((r) => r.members));
+    figures.root = await timeCalls(Array.from({ length: half }, () => rootId), (id) => orgStats(ctx, admin, id).then((r) => r.members), orgLabel);
     log(tag, `figures (orgStats) district root: p50 ${figures.root.p50} ms, p95 ${figures.root.p95} ms (members ${figures.root.meanHits})`);
-    figures.towns = await timeCalls(Array.from({ length: half }, (_, i) => townIds[i % townIds.length]), (id) => orgStats(ctx, admin, id).then((r) => r.members));
+    figures.towns = await timeCalls(Array.from({ length: half }, (_, i) => townIds[i % townIds.length]), (id) => orgStats(ctx, admin, id).then((r) => r.members), orgLabel);
     log(tag, `figures (orgStats) towns: p50 ${figures.towns.p50} ms, p95 ${figures.towns.p95} ms`);
 
     await send({

@@ -99,6 +99,8 @@ export function table(members: number, runs: Partial<Record<DbKind, DbRun>>, sta
   row('GET … &orgId=<town>, 10 conns: req/s', `≥ ${fmtInt(AIMS.listRequestsPerSecond)}`, (r) => (r.load ? load(r.load.town) : '–'));
   row('… same: latency p50 / p99', '–', (r) => (r.load ? `${r.load.town.latencyP50} / ${r.load.town.latencyP99} ms` : '–'));
 
+  const cpu = (l: LoadResult | undefined) => (l?.cpu ? `server ${l.cpu.server}% · autocannon ${l.cpu.autocannon}%${l.cpu.postgres !== undefined ? ` · postgres ${l.cpu.postgres}%` : ''}` : '–');
+  row('… CPU during the list run (% of one core; 2 cores = 200%)', '–', (r) => cpu(r.load?.list));
   row('Baseline GET /api/health (no database): req/s', '–', (r) => (r.load?.baseline ? fmtInt(r.load.baseline.health.requestsPerSecond) : '–'));
   row('Baseline GET /api/v1/auth/me (session lookup only): req/s', '–', (r) => (r.load?.baseline ? fmtInt(r.load.baseline.me.requestsPerSecond) : '–'));
 

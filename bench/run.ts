@@ -154,17 +154,20 @@ async function main() {
         const s = await scenarioDb(db, 'query', runDir);
         try {
           log('bench', `${db}: search / figures / list scenario`);
-          const data = await runChild('query-child.ts', { db, members, dataDir: s.dataDir, databaseUrl: s.databaseUrl, queries, analyze: opts.analyze, profile: profileFile(db, 'serve') }, async (m) => {
+          const data = await runChild('query-child.ts', { db, members, dataDir: s.dataDir, databaseUrl: s.databaseUrl, queries, analyze: opts.analyze, profile: profileFile(db, 'serve') }, async (m, child) => {
             const base = `http://127.0.0.1:${m.port}`;
             const cookie = await signIn(base, m.username, m.password);
             const tag = `${db} load`;
+            const pids = { server: child.pid!, postmaster: db === 'postgres' ? cluster?.pid() : undefined };
+            const load = { connections, seconds: duration, tag, pids };
             // Short warm-up (JIT, caches), not recorded.
-            await hammer(base, '/api/v1/members?page=1&pageSize=20', cookie, { connections, seconds: 2, tag: `${tag} warm-up` });
-            const list = await hammer(base, '/api/v1/members?page=1&pageSize=20', cookie, { connections, seconds: duration, tag });
-            const town = await hammer(base, `/api/v1/members?page=1&pageSize=20&orgId=${m.townOrgId}`, cookie, { connections, seconds: duration, tag });
+            await hammer(base, '/api/v1/members?page=1&pageSize=20', cookie, { ...load, seconds: 2, tag: `${tag} warm-up` });
+            const list = await hammer(base, '/api/v1/members?page=1&pageSize=20', cookie, load);
+            const town = await hammer(base, `/api/v1/members?page=1&pageSize=20&orgId=${m.townOrgId}`, cookie, load);
             // Ceilings for comparison: no database at all, and the session lookup alone.
-            const health = await hammer(base, '/api/health', cookie, { connections, seconds: Math.min(duration, 5), tag: `${tag} baseline` });
-            const me = await hammer(base, '/api/v1/auth/me', cookie, { connections, seconds: Math.min(duration, 5), tag: `${tag} baseline` });
+            const baseline = { ...load, seconds: Math.min(duration, 5), tag: `${tag} baseline` };
+            const health = await hammer(base, '/api/health', cookie, baseline);
+            const me = await hammer(base, '/api/v1/auth/me', cookie, baseline);
             run.load = { list, town, townName: m.townName, baseline: { health, me } };
           });
           if (data.readyError) run.loadError = String(data.readyError);

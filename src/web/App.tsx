@@ -15,6 +15,7 @@ const OverviewPage = lazy(() => import('./pages/overview/OverviewPage'));
 const MemberListPage = lazy(() => import('./pages/members/MemberListPage'));
 const MemberCreatePage = lazy(() => import('./pages/members/MemberCreatePage'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
+const TransfersPage = lazy(() => import('./pages/transfers/TransfersPage'));
 const OrgPage = lazy(() => import('./pages/orgs/OrgPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const HomePage = lazy(() => import('./pages/misc/HomePage'));
@@ -65,6 +66,7 @@ export function App() {
                   <Route index element={<Home />} />
                   <Route path="members" element={<Need perm="member.read"><MemberListPage /></Need>} />
                   <Route path="members/new" element={<Need perm="member.write"><MemberCreatePage /></Need>} />
+                  <Route path="transfers" element={<Need perm="member.transfer"><TransfersPage /></Need>} />
                   <Route path="imports" element={<Need perm="member.import"><ImportPage /></Need>} />
                   <Route path="orgs" element={<Need perm="org.read"><OrgPage /></Need>} />
                   <Route path="audit" element={<Need perm="audit.read"><AuditPage /></Need>} />

@@ -6,10 +6,11 @@
  * 1440 px and 375 px into test-output/screenshots/. Prints `N passed, M failed`
  * and exits non-zero on failure.
  *
- * Env: E2E_BUILD=1 rebuilds dist/web first (otherwise only when missing);
+ * Env: E2E_BUILD=1 rebuilds dist/web first (otherwise only when it is missing or
+ *      older than src/web, src/shared or vite.config.ts);
  *      E2E_ONLY=<substring> runs only matching tests; CHROMIUM=<path>.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { idCheckChar } from '../../src/shared/idcard.js';
 import { usccCheckChar } from '../../src/shared/uscc.js';
+import { ensureWebBuilt } from '../../scripts/ensure-web.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist/web');
@@ -61,11 +63,9 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Build dist/web when it is missing or older than the web sources (or when E2E_BUILD=1). */
 function buildIfNeeded() {
-  if (process.env.E2E_BUILD !== '1' && fs.existsSync(path.join(DIST, 'index.html'))) return;
-  console.log('building the web console (npm run build)…');
-  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm run build failed');
+  ensureWebBuilt(process.env.E2E_BUILD === '1');
 }
 
 async function startServer() {
@@ -169,9 +169,13 @@ async function settle(p: Page) {
   await p.waitForTimeout(350);
 }
 
+/** Full-page screenshot; pages with a drawer or dialog open are shot as the viewport (overlays are fixed). */
 async function shoot(p: Page, name: string, width: number) {
   await settle(p);
-  await p.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  const overlay = await p.locator('.ant-drawer-open, .ant-modal-wrap:visible').count();
+  // Sticky header and menu would be painted mid-page in a full-page shot of a scrolled page.
+  if (overlay === 0) await p.evaluate(() => window.scrollTo(0, 0));
+  await p.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: overlay === 0 });
 }
 
 async function uiLogin(p: Page, username: string, password: string) {
@@ -314,6 +318,10 @@ test('roster search finds a member by name fragment and by full ID number', asyn
   const ctx = await newContext(1440);
   await apiLogin(ctx, 'admin', ADMIN_PASSWORD);
   const p = await ctx.newPage();
+  if (process.env.E2E_DEBUG) {
+    p.on('request', (r) => r.url().includes('/api/') && console.log('REQ', decodeURIComponent(r.url())));
+    p.on('response', (r) => r.url().includes('/api/') && console.log('RES', r.status(), decodeURIComponent(r.url())));
+  }
   await p.goto(`${BASE}/members`);
   const search = p.getByRole('searchbox', { name: /搜索会员/ }).or(p.getByLabel(/搜索会员/)).first();
   await search.fill(fragment);
@@ -337,10 +345,15 @@ test('roster search finds a member by name fragment and by full ID number', asyn
   await p.waitForFunction((id) => document.querySelector('[data-testid=detail-id]')?.textContent === id, full.idNumber);
   await p.getByText('已记入审计日志').waitFor();
   await shoot(p, 'member-detail', 1440);
-  // No match: a readable empty state.
+  // Close the drawer (Escape), then a search with no match: a readable empty state.
+  await p.keyboard.press('Escape');
+  await p.waitForURL((u) => !new URL(u).searchParams.has('member'));
   await search.fill('不存在的人名');
   await search.press('Enter');
   await p.getByText('没有找到符合条件的会员').waitFor();
+  await p.getByRole('button', { name: '清除筛选' }).click();
+  await p.waitForURL((u) => new URL(u).search === '');
+  await p.locator('tr.ant-table-row').first().waitFor();
 });
 
 test('creating a member with a wrong ID number shows the reason and keeps the values', async () => {
@@ -367,7 +380,7 @@ test('creating a member with a wrong ID number shows the reason and keeps the va
   await p.getByTestId('id-derived').waitFor();
   // The server's own per-field refusal: a well-formed credit code of an employer it does not know.
   await pickTreeOption(p, '所属工会', grassrootsInTown!.name, grassrootsInTown!.name);
-  const body17 = '91110118MA0E2E0TS';
+  const body17 = '91110118MA0E2E0T7';
   const unknownCode = body17 + usccCheckChar(body17);
   await p.getByLabel('工作单位统一社会信用代码').fill(unknownCode);
   await p.getByLabel('工作单位', { exact: true }).fill('北京测试科技有限公司');
@@ -389,7 +402,7 @@ test('creating a member with a wrong ID number shows the reason and keeps the va
   eq(await p.getByTestId('detail-name').innerText(), '测试会员', 'new member opened');
 });
 
-test('transfer dialog and membership history', async () => {
+test('transfer dialog, membership history and accepting on the transfers page', async () => {
   const ctx = await newContext(1440);
   await apiLogin(ctx, 'admin', ADMIN_PASSWORD);
   const p = await ctx.newPage();
@@ -411,6 +424,17 @@ test('transfer dialog and membership history', async () => {
   await p.getByText('申请转出').waitFor();
   const h = await admin.call('GET', `/members/${m.id}/history`);
   assert(h.events.some((e: { event: string }) => e.event === 'transfer_requested'), 'history has the transfer request');
+  // The receiving side accepts it on the 会籍接转 page.
+  await p.goto(`${BASE}/transfers`);
+  const row = p.locator('tr.ant-table-row', { hasText: '测试会员' }).first();
+  await row.waitFor();
+  await shoot(p, 'transfers', 1440);
+  await row.getByRole('button', { name: /接\s*收/ }).click();
+  await p.getByRole('dialog').getByLabel('备注').fill('欢迎');
+  await p.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await p.getByText('已接收转入').waitFor();
+  const after = await admin.call('GET', `/members/${m.id}`);
+  eq(after.membership.orgId, dest.id, 'membership moved to the receiving union');
 });
 
 test('a town admin sees only their own town (tree, menu, list)', async () => {
@@ -443,7 +467,7 @@ test('a town admin sees only their own town (tree, menu, list)', async () => {
   assert(!treeText.includes('密云区总工会'), 'tree does not show the district root');
   await p.getByLabel('搜索组织名称').fill(otherTowns[0].slice(0, 2));
   await p.getByTestId('org-matches').waitFor();
-  const found = await p.locator('main').innerText();
+  const found = await p.locator('main').first().innerText();
   assert(!found.includes(otherTowns[0]), 'search does not reach other towns');
   // Roster: the total is the town's, every row is inside the town, the org filter lists only the town's subtree.
   await p.goto(`${BASE}/members?pageSize=100`);
@@ -630,6 +654,7 @@ test('no uncaught errors in the browser', async () => {
 // ---------- main ----------
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
+  for (const f of fs.readdirSync(OUT)) if (f.startsWith('FAIL-')) fs.rmSync(path.join(OUT, f));
   buildIfNeeded();
   const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) throw new Error(`${executablePath} is missing: apt-get update && apt-get install -y chromium fonts-noto-cjk`);

@@ -22,7 +22,12 @@ export function ErrorState({ error, onRetry, compact }: { error: unknown; onRetr
   if (compact || !(error instanceof ApiError) || error.status !== 403) {
     return <Alert type="error" showIcon role="alert" title={msg} action={action} style={{ margin: compact ? 0 : '16px 0' }} />;
   }
-  return <Result status="403" title={tr('无权访问', 'No access')} subTitle={msg} extra={action} />;
+  // A refusal will not change on retry: no button, just the server's reason.
+  return (
+    <div role="alert">
+      <Result status="403" title={tr('无权访问', 'No access')} subTitle={msg} />
+    </div>
+  );
 }
 
 export function EmptyState({ description, children }: { description?: ReactNode; children?: ReactNode }) {

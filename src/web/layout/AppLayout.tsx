@@ -1,13 +1,13 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Breadcrumb, Button, Dropdown, Layout, Menu, Tag, Typography } from 'antd';
-import { ApartmentOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth';
 import { useLocale } from '../i18n';
 import { LangSwitch } from '../components/LangSwitch';
 import { Loading } from '../components/states';
 import { clearOrgTreeCache, useMediaNarrow } from '../components/hooks';
-import { NAV, ROLE_NAMES } from './nav';
+import { NAV, ROLE_NAMES, type NavEntry } from './nav';
 
 const { Header, Sider, Content } = Layout;
 const MobileNav = lazy(() => import('./MobileNav'));
@@ -31,12 +31,17 @@ export default function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [drawer, setDrawer] = useState(false);
 
-  const entries = NAV.filter((e) => !e.perm || can(e.perm));
+  // Accounts without organisation access start on their own page (a member: their record).
+  const nav = useMemo<NavEntry[]>(() => (can('org.read') ? NAV : [
+    user?.role === 'member' ? { path: '/', zh: '我的会籍', en: 'My membership', icon: <IdcardOutlined /> } : { path: '/', zh: '首页', en: 'Home', icon: <HomeOutlined /> },
+    ...NAV.filter((e) => e.path !== '/'),
+  ]), [can, user?.role]);
+  const entries = nav.filter((e) => !e.perm || can(e.perm));
   // The menu entry that owns this URL: the longest matching path.
   const active = useMemo(() => {
-    const hits = NAV.filter((e) => e.path === loc.pathname || (e.path !== '/' && loc.pathname.startsWith(e.path + '/')) );
+    const hits = nav.filter((e) => e.path === loc.pathname || (e.path !== '/' && loc.pathname.startsWith(e.path + '/')));
     return hits.sort((a, b) => b.path.length - a.path.length)[0];
-  }, [loc.pathname]);
+  }, [loc.pathname, nav]);
 
   const menu = (
     <Menu
@@ -50,7 +55,7 @@ export default function AppLayout() {
 
   const crumbs = [];
   if (active) {
-    const parent = active.parent ? NAV.find((e) => e.path === active.parent) : undefined;
+    const parent = active.parent ? nav.find((e) => e.path === active.parent) : undefined;
     if (active.path !== '/') crumbs.push({ title: <Link to="/">{tr('首页', 'Home')}</Link> });
     if (parent) crumbs.push({ title: <Link to={parent.path}>{en ? parent.en : parent.zh}</Link> });
     crumbs.push({ title: en ? active.en : active.zh });
@@ -68,9 +73,11 @@ export default function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {!narrow && (
-        <Sider collapsible collapsed={collapsed} trigger={null} width={208} collapsedWidth={64} style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
-          <Brand collapsed={collapsed} />
-          <nav>{menu}</nav>
+        <Sider collapsible collapsed={collapsed} trigger={null} width={208} collapsedWidth={64}>
+          <div style={{ position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto' }}>
+            <Brand collapsed={collapsed} />
+            <nav>{menu}</nav>
+          </div>
         </Sider>
       )}
       {narrow && (
@@ -115,11 +122,9 @@ export default function AppLayout() {
         </Header>
         <Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Breadcrumb items={crumbs} style={{ marginBottom: 12 }} />
-          <main>
-            <Suspense fallback={<Loading />}>
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </Content>
       </Layout>
     </Layout>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, SwapOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { Permission, Role } from '../api';
 
 export interface NavEntry {
@@ -17,6 +17,7 @@ export const NAV: NavEntry[] = [
   { path: '/', zh: '工作台', en: 'Overview', icon: <DashboardOutlined />, perm: 'org.read' },
   { path: '/members', zh: '会员花名册', en: 'Members', icon: <TeamOutlined />, perm: 'member.read' },
   { path: '/members/new', zh: '登记会员', en: 'Register member', icon: <UserAddOutlined />, perm: 'member.write', parent: '/members' },
+  { path: '/transfers', zh: '会籍接转', en: 'Transfers', icon: <SwapOutlined />, perm: 'member.transfer' },
   { path: '/imports', zh: '导入导出', en: 'Import / export', icon: <CloudUploadOutlined />, perm: 'member.import' },
   { path: '/orgs', zh: '组织', en: 'Organisations', icon: <ApartmentOutlined />, perm: 'org.read' },
   { path: '/audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, perm: 'audit.read' },

@@ -36,9 +36,9 @@ export async function createMemberImport(ctx: AppContext, actor: Actor, orgId: n
 }
 
 async function loadImport(ctx: AppContext, actor: Actor, id: number) {
+  require(actor, 'member.import');
   const imp = await ctx.db.selectFrom('imports as i').innerJoin('orgs as o', 'o.id', 'i.org_id').selectAll('i').select(['o.path as org_path', 'o.name as org_name']).where('i.id', '=', id).executeTakeFirst();
   if (!imp) throw Errors.notFound('导入任务', 'Import');
-  require(actor, 'member.import');
   assertPathInScope(actor, imp.org_path);
   return imp;
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../context.js';
@@ -134,6 +135,8 @@ export async function runMemberImport(
     await ctx.db.updateTable('imports').set({ status: 'failed', message, finished_at: new Date() }).where('id', '=', importId).execute();
     await inTransaction(ctx, (tx) => audit(tx, actor, { action: 'member.import_failed', entity: 'import', entityId: importId, orgId: imp.org_id, detail: { ...progress, message } }));
   }
+  // The rows now live in the database (rejected ones in import_errors); the upload is not kept.
+  fs.rmSync(file, { force: true });
   return progress;
 }
 

@@ -234,6 +234,8 @@ export async function orgStats(ctx: AppContext, actor: Actor, id: number) {
 /** For a transfer destination outside the caller's subtree: exact code or name only, minimal fields. */
 export async function lookupOrg(ctx: AppContext, actor: Actor, ref: string) {
   require(actor, 'member.transfer');
+  // Exact credit code or name only: numeric ids would let anyone enumerate other subtrees.
+  if (/^\d+$/.test(ref.trim()) && ref.trim().length < 10) return [];
   const found = await repo.resolveOrgRef(ctx.db, ref);
   return found
     .filter((o) => ['grassroots', 'joint', 'branch', 'town', 'park', 'industry'].includes(o.type))

@@ -94,15 +94,15 @@ export default function AuditPage() {
           value={q.action}
           onChange={(v) => update({ action: v })}
           options={Object.entries(ACTION_NAMES).map(([k, v]) => ({ value: k, label: en ? v.en : v.zh }))}
-          style={{ flex: '1 1 180px', maxWidth: 240 }}
+          style={{ flex: '1 1 180px', maxWidth: narrow ? undefined : 240 }}
           popupMatchSelectWidth={false}
         />
-        <Input.Search aria-label={tr('用户名', 'Username')} placeholder={tr('用户名', 'Username')} allowClear defaultValue={q.username} onSearch={(v) => update({ username: v.trim() || undefined })} style={{ flex: '1 1 160px', maxWidth: 220 }} />
+        <Input.Search aria-label={tr('用户名', 'Username')} placeholder={tr('用户名', 'Username')} allowClear defaultValue={q.username} onSearch={(v) => update({ username: v.trim() || undefined })} style={{ flex: '1 1 160px', maxWidth: narrow ? undefined : 220 }} />
         <DatePicker.RangePicker
           aria-label={tr('日期范围', 'Date range')}
           value={q.from && q.to ? [dayjs(q.from), dayjs(q.to)] : null}
           onChange={(r) => update({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
-          style={{ flex: '1 1 240px', maxWidth: 300 }}
+          style={{ flex: '1 1 240px', maxWidth: narrow ? undefined : 300 }}
         />
         {[...params.keys()].length > 0 && <Button onClick={() => setParams(new URLSearchParams())}>{tr('清除筛选', 'Clear')}</Button>}
       </Flex>

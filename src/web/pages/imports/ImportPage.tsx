@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Descriptions, Flex, Form, Progress, Row, Select, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
+import dayjs from 'dayjs';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { API, ApiError, api, errorMessage, queryString, type ImportStatus, type Page } from '../../api';
 import { useAuth } from '../../auth';
@@ -69,12 +70,19 @@ function ImportProgress({ id, onFinished }: { id: number; onFinished?: () => voi
         <Descriptions.Item label={tr('文件', 'File')}>{state.filename}</Descriptions.Item>
         <Descriptions.Item label={tr('导入到', 'Into')}>{state.orgName}</Descriptions.Item>
         <Descriptions.Item label={tr('状态', 'Status')}><StatusTag status={state.status} /></Descriptions.Item>
-        <Descriptions.Item label={tr('开始时间', 'Started')}>{new Date(state.createdAt).toLocaleString()}</Descriptions.Item>
+        <Descriptions.Item label={tr('开始时间', 'Started')}>{dayjs(state.createdAt).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
       </Descriptions>
       {running ? (
         <Progress percent={99} status="active" showInfo={false} aria-label={tr('导入进度', 'Import progress')} />
       ) : (
-        <Progress percent={state.status === 'done' ? 100 : pct} status={state.status === 'failed' ? 'exception' : state.rejected ? 'normal' : 'success'} success={{ percent: pct }} aria-label={tr('导入结果', 'Import result')} />
+        <Progress
+          percent={state.total ? 100 : 0}
+          strokeColor={state.rejected ? '#ff4d4f' : undefined}
+          status={state.status === 'failed' ? 'exception' : undefined}
+          success={{ percent: pct }}
+          format={() => `${pct}%`}
+          aria-label={tr(`导入结果：成功 ${pct}%`, `Import result: ${pct}% imported`)}
+        />
       )}
       <Row gutter={16} style={{ margin: '12px 0' }}>
         <Col span={8}><Statistic title={tr('已处理行数', 'Rows processed')} value={state.total} /></Col>
@@ -102,7 +110,7 @@ function ImportProgress({ id, onFinished }: { id: number; onFinished?: () => voi
         </>
       )}
       {!running && state.imported > 0 && (
-        <Link to={`/members${queryString({ orgId: state.orgId })}`}>{tr('在花名册中查看', 'View in the roster')}</Link>
+        <div style={{ marginTop: 12 }}><Link to={`/members${queryString({ orgId: state.orgId })}`}>{tr('在花名册中查看', 'View in the roster')}</Link></div>
       )}
     </div>
   );

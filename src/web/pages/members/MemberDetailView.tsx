@@ -4,7 +4,7 @@ import { EyeOutlined, SwapOutlined } from '@ant-design/icons';
 import { api, errorMessage, type MemberDetail, type MemberHistory } from '../../api';
 import { useAuth } from '../../auth';
 import { useLocale } from '../../i18n';
-import { useAsync } from '../../components/hooks';
+import { useAsync, useMediaNarrow } from '../../components/hooks';
 import { ErrorState, Loading } from '../../components/states';
 import { codeLabel, EDUCATION, EMPLOYMENT_STATUS, ETHNICITIES, EVENT_NAMES, HOUSEHOLD_TYPES, JOIN_METHODS, MEMBERSHIP_STATUS, POLITICAL_STATUS, SKILL_LEVELS, STATUS_COLORS } from '../../components/codes';
 import { TransferDialog } from './TransferDialog';
@@ -22,7 +22,7 @@ function History({ id, version }: { id: number; version: number }) {
       content: (
         <div>
           <div><strong>{m.orgName ?? tr('其他工会', 'Another union')}</strong> <Tag color={STATUS_COLORS[m.status]}>{en ? codeLabel(MEMBERSHIP_STATUS, m.status, true) : m.statusName}</Tag></div>
-          <Typography.Text type="secondary">{m.joinedOn ?? '?'} {tr('入会', 'joined')}{m.endedOn ? ` — ${m.endedOn}` : ''}{m.reason ? ` · ${m.reason}` : ''}</Typography.Text>
+          <Typography.Text type="secondary">{m.joinedOn ? `${m.joinedOn} ${tr('入会', 'joined')}` : tr('入会时间未登记', 'join date not recorded')}{m.endedOn ? ` — ${m.endedOn}` : ''}{m.reason ? ` · ${m.reason}` : ''}</Typography.Text>
         </div>
       ),
     })),
@@ -55,6 +55,8 @@ export function MemberDetailView({ id, onChanged }: { id: number; onChanged?: ()
   const [full, setFull] = useState<{ idNumber: string; phone: string | null } | null>(null);
   const [unmasking, setUnmasking] = useState(false);
   const [transfer, setTransfer] = useState(false);
+  const narrow = useMediaNarrow();
+  const labelStyle = { label: { width: narrow ? 92 : 120 } };
 
   if (loading && !m) return <Loading />;
   if (error) return <ErrorState error={error} onRetry={reload} />;
@@ -82,7 +84,7 @@ export function MemberDetailView({ id, onChanged }: { id: number; onChanged?: ()
 
   return (
     <div>
-      <Descriptions column={1} size="small" bordered styles={{ label: { width: 120 } }} title={tr('基本信息', 'Personal details')}>
+      <Descriptions column={1} size="small" bordered styles={labelStyle} title={tr('基本信息', 'Personal details')}>
         <Descriptions.Item label={tr('姓名', 'Name')}><strong data-testid="detail-name">{m.name}</strong></Descriptions.Item>
         <Descriptions.Item label={tr('性别 / 出生日期', 'Gender / born')}>{m.gender === 'M' ? tr('男', 'Male') : tr('女', 'Female')} · {m.birthDate}</Descriptions.Item>
         <Descriptions.Item label={tr('身份证号码', 'ID number')}>
@@ -100,12 +102,12 @@ export function MemberDetailView({ id, onChanged }: { id: number; onChanged?: ()
         <Descriptions.Item label={tr('户籍类型', 'Household')}>{codeLabel(HOUSEHOLD_TYPES, m.householdType, en)}</Descriptions.Item>
         <Descriptions.Item label={tr('工作单位', 'Employer')}>{m.employerName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={tr('就业状态', 'Employment')}>{codeLabel(EMPLOYMENT_STATUS, m.employmentStatus, en)}</Descriptions.Item>
-        <Descriptions.Item label={tr('职业 / 技能等级', 'Occupation / skill')}>{m.occupation ?? '—'} · {codeLabel(SKILL_LEVELS, m.skillLevel, en)}</Descriptions.Item>
+        <Descriptions.Item label={tr('职业 / 技能等级', 'Occupation / skill')}>{m.occupation || m.skillLevel ? `${m.occupation ?? '—'} · ${codeLabel(SKILL_LEVELS, m.skillLevel, en)}` : '—'}</Descriptions.Item>
         {flags.length > 0 && <Descriptions.Item label={tr('标识', 'Flags')}><Space size={4} wrap>{flags.map((f) => <Tag key={f}>{f}</Tag>)}</Space></Descriptions.Item>}
       </Descriptions>
       {full && <Alert type="info" showIcon style={{ marginTop: 8 }} title={tr('查看完整号码已记入审计日志。', 'Viewing the full number has been recorded in the audit log.')} />}
 
-      <Descriptions column={1} size="small" bordered styles={{ label: { width: 120 } }} style={{ marginTop: 20 }} title={tr('会籍', 'Membership')}
+      <Descriptions column={1} size="small" bordered styles={labelStyle} style={{ marginTop: 20 }} title={tr('会籍', 'Membership')}
         extra={canTransfer && <Button size="small" icon={<SwapOutlined />} onClick={() => setTransfer(true)}>{tr('会籍转出', 'Transfer out')}</Button>}
       >
         {ms ? (

@@ -136,14 +136,18 @@ export default function OrgPage() {
               expandedKeys={expandedKeys}
               onExpand={(keys) => setExpanded(keys.map(Number))}
               selectedKeys={selected ? [selected] : []}
-              onSelect={(keys) => keys[0] !== undefined && setParams({ id: String(keys[0]) })}
+              onSelect={(keys) => {
+                if (keys[0] === undefined) return;
+                setParams({ id: String(keys[0]) });
+                if (narrow) setTimeout(() => document.getElementById('org-detail-card')?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
+              }}
               blockNode
             />
           )}
         </Card>
       </Col>
       <Col xs={24} lg={14} xl={15}>
-        <Card title={tr('组织详情', 'Details')} styles={{ body: { padding: narrow ? 12 : 24 } }}>
+        <Card id="org-detail-card" title={tr('组织详情', 'Details')} styles={{ body: { padding: narrow ? 12 : 24 } }}>
           {selected ? <OrgDetail id={selected} /> : <EmptyState description={tr('请在左侧选择组织', 'Choose an organisation')} />}
         </Card>
       </Col>
