@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import type { Actor } from '../../access/actor.js';
+import { todayInShanghai } from '../../../shared/dates.js';
 import { checkMember, MEMBER_FIELD_LABELS, type MemberRecord, type MemberText } from '../../../shared/member-input.js';
 import { MEMBER_COLUMNS, readRoster } from '../../excel/roster-reader.js';
 import { audit } from '../audit/audit.service.js';
@@ -56,16 +57,25 @@ export async function runMemberImport(
   await ctx.db.updateTable('imports').set({ status: 'running', started_at: new Date() }).where('id', '=', importId).execute();
   const progress: ImportProgress = { total: 0, imported: 0, rejected: 0 };
   const orgNames = new Map([[imp.org_id, imp.org_name]]);
+  const today = todayInShanghai();
   const batchRows = new Map<string, number>(); // blind index → row, within the current batch
   let valid: Valid[] = [];
   let rejected: Rejected[] = [];
 
-  const flush = async () => {
+  // The database writes batch N while the reader parses batch N+1; batches still commit in
+  // order, one at a time, so duplicates across batches are classified against committed rows.
+  let inflight: Promise<void> = Promise.resolve();
+  const startFlush = async () => {
+    await inflight;
     const batch = valid;
     const rejects = rejected;
     valid = [];
     rejected = [];
     batchRows.clear();
+    inflight = flush(batch, rejects);
+    inflight.catch(() => undefined); // surfaced by the next await of `inflight`
+  };
+  const flush = async (batch: Valid[], rejects: Rejected[]) => {
     const processed = batch.length + rejects.length;
     const imported = await inTransaction(ctx, async (tx) => {
       const codes = [...new Set(batch.map((v) => v.record.employerCreditCode).filter((c): c is string => !!c))];
@@ -104,7 +114,7 @@ export async function runMemberImport(
       const errors: RowError[] = ev.issues.map((i) => ({ column: i.column, code: i.code, reason: i.message }));
       const input: MemberText = {};
       for (const [k, v] of Object.entries(ev.values)) if (!ev.issues.some((i) => i.key === k)) (input as Record<string, unknown>)[k] = v;
-      const { record, problems } = checkMember(input);
+      const { record, problems } = checkMember(input, { today });
       for (const p of problems) if (!(p.code === 'REQUIRED' && errors.some((e) => e.column === label(p.field)))) errors.push({ column: label(p.field), code: p.code, reason: p.message });
       // Rejected rows keep what the user typed, even a value the reader refused (a numeric ID).
       const shown: Record<string, unknown> = { ...ev.raw };
@@ -123,14 +133,16 @@ export async function runMemberImport(
           valid.push({ row: ev.row, values: shown, record, person });
         }
       }
-      if (valid.length >= IMPORT_BATCH || rejected.length >= IMPORT_BATCH) await flush();
+      if (valid.length >= IMPORT_BATCH || rejected.length >= IMPORT_BATCH) await startFlush();
     }
-    await flush();
+    await startFlush();
+    await inflight;
     await inTransaction(ctx, async (tx) => {
       await tx.updateTable('imports').set({ status: 'done', finished_at: new Date() }).where('id', '=', importId).execute();
       await audit(tx, actor, { action: 'member.import', entity: 'import', entityId: importId, orgId: imp.org_id, detail: { ...progress } });
     });
   } catch (err) {
+    await inflight.catch(() => undefined);
     const message = err instanceof ImportFailed ? err.message : (err as { messageZh?: string }).messageZh ?? `导入中断：${(err as Error).message}`;
     await ctx.db.updateTable('imports').set({ status: 'failed', message, finished_at: new Date() }).where('id', '=', importId).execute();
     await inTransaction(ctx, (tx) => audit(tx, actor, { action: 'member.import_failed', entity: 'import', entityId: importId, orgId: imp.org_id, detail: { ...progress, message } }));
