@@ -14,9 +14,14 @@ const ChangePasswordPage = lazy(() => import('./pages/login/ChangePasswordPage')
 const OverviewPage = lazy(() => import('./pages/overview/OverviewPage'));
 const MemberListPage = lazy(() => import('./pages/members/MemberListPage'));
 const MemberCreatePage = lazy(() => import('./pages/members/MemberCreatePage'));
+const MemberEditPage = lazy(() => import('./pages/members/MemberEditPage'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
 const TransfersPage = lazy(() => import('./pages/transfers/TransfersPage'));
 const OrgPage = lazy(() => import('./pages/orgs/OrgPage'));
+const EnterpriseListPage = lazy(() => import('./pages/enterprises/EnterpriseListPage'));
+const EnterpriseProfilePage = lazy(() => import('./pages/enterprises/EnterpriseProfilePage'));
+const EnterpriseFormPage = lazy(() => import('./pages/enterprises/EnterpriseFormPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const HomePage = lazy(() => import('./pages/misc/HomePage'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage'));
@@ -66,10 +71,16 @@ export function App() {
                   <Route index element={<Home />} />
                   <Route path="members" element={<Need perm="member.read"><MemberListPage /></Need>} />
                   <Route path="members/new" element={<Need perm="member.write"><MemberCreatePage /></Need>} />
+                  <Route path="members/:id/edit" element={<Need perm="member.write"><MemberEditPage /></Need>} />
                   <Route path="transfers" element={<Need perm="member.transfer"><TransfersPage /></Need>} />
                   <Route path="imports" element={<Need perm="member.import"><ImportPage /></Need>} />
                   <Route path="orgs" element={<Need perm="org.read"><OrgPage /></Need>} />
+                  <Route path="enterprises" element={<Need perm="enterprise.read"><EnterpriseListPage /></Need>} />
+                  <Route path="enterprises/new" element={<Need perm="enterprise.write"><EnterpriseFormPage /></Need>} />
+                  <Route path="enterprises/:id" element={<Need perm="enterprise.read"><EnterpriseProfilePage /></Need>} />
+                  <Route path="enterprises/:id/edit" element={<Need perm="enterprise.write"><EnterpriseFormPage /></Need>} />
                   <Route path="audit" element={<Need perm="audit.read"><AuditPage /></Need>} />
+                  <Route path="users" element={<Need perm="user.manage"><UsersPage /></Need>} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

@@ -22,6 +22,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { idCheckChar } from '../../src/shared/idcard.js';
 import { usccCheckChar } from '../../src/shared/uscc.js';
 import { ensureWebBuilt } from '../../scripts/ensure-web.js';
+import { registerOrgTests } from './orgs.js';
+import { registerMembersUsersTests } from './members-users.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist/web');
@@ -593,6 +595,8 @@ test('phone layout: menu collapses into a drawer', async () => {
   assert(overflow <= 1, `page scrolls sideways by ${overflow}px at 375px`);
 });
 
+registerMembersUsersTests({ test, assert, eq, newContext, apiLogin, uiLogin, shoot, settle, pickTreeOption, admin, base: () => BASE, adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD });
+
 test('screenshots of every page at 1440 and 375 px', async () => {
   const member = (await admin.call('GET', '/members?pageSize=1')).items[0];
   for (const width of WIDTHS) {
@@ -644,6 +648,8 @@ test('screenshots of every page at 1440 and 375 px', async () => {
   await p.getByTestId('detail-name').waitFor();
   await shoot(p, 'member-self', 375);
 });
+
+registerOrgTests(test, () => ({ BASE, admin, Api, rootId, townId, townName, ADMIN_PASSWORD, DEMO_PASSWORD, newContext, apiLogin, settle, shoot, pickTreeOption, assert, eq }));
 
 test('no uncaught errors in the browser', async () => {
   const real = pageErrors.filter((e) => !/Warning: \[antd/.test(e));

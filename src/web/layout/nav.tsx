@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, DashboardOutlined, SwapOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, SwapOutlined, TeamOutlined, UserAddOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type { Permission, Role } from '../api';
 
 export interface NavEntry {
@@ -20,7 +20,9 @@ export const NAV: NavEntry[] = [
   { path: '/transfers', zh: '会籍接转', en: 'Transfers', icon: <SwapOutlined />, perm: 'member.transfer' },
   { path: '/imports', zh: '导入导出', en: 'Import / export', icon: <CloudUploadOutlined />, perm: 'member.import' },
   { path: '/orgs', zh: '组织', en: 'Organisations', icon: <ApartmentOutlined />, perm: 'org.read' },
+  { path: '/enterprises', zh: '企业', en: 'Enterprises', icon: <BankOutlined />, perm: 'enterprise.read' },
   { path: '/audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, perm: 'audit.read' },
+  { path: '/users', zh: '用户与角色', en: 'Users & roles', icon: <UserSwitchOutlined />, perm: 'user.manage' },
 ];
 
 export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {

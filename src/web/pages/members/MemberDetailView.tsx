@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Alert, App, Button, Descriptions, Flex, Space, Tag, Timeline, Typography } from 'antd';
-import { EyeOutlined, SwapOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, SwapOutlined } from '@ant-design/icons';
 import { api, errorMessage, type MemberDetail, type MemberHistory } from '../../api';
 import { useAuth } from '../../auth';
 import { useLocale } from '../../i18n';
@@ -8,6 +9,7 @@ import { useAsync, useMediaNarrow } from '../../components/hooks';
 import { ErrorState, Loading } from '../../components/states';
 import { codeLabel, EDUCATION, EMPLOYMENT_STATUS, ETHNICITIES, EVENT_NAMES, HOUSEHOLD_TYPES, JOIN_METHODS, MEMBERSHIP_STATUS, POLITICAL_STATUS, SKILL_LEVELS, STATUS_COLORS } from '../../components/codes';
 import { TransferDialog } from './TransferDialog';
+import { StatusDialog, type StatusAction } from './StatusDialog';
 
 function History({ id, version }: { id: number; version: number }) {
   const { tr, en } = useLocale();
@@ -55,6 +57,7 @@ export function MemberDetailView({ id, onChanged }: { id: number; onChanged?: ()
   const [full, setFull] = useState<{ idNumber: string; phone: string | null } | null>(null);
   const [unmasking, setUnmasking] = useState(false);
   const [transfer, setTransfer] = useState(false);
+  const [statusAction, setStatusAction] = useState<StatusAction | null>(null);
   const narrow = useMediaNarrow();
   const labelStyle = { label: { width: narrow ? 92 : 120 } };
 
@@ -81,10 +84,16 @@ export function MemberDetailView({ id, onChanged }: { id: number; onChanged?: ()
   ].filter(Boolean) as string[];
   const ms = m.membership;
   const canTransfer = can('member.transfer') && ms?.status === 'active';
+  const canWrite = can('member.write') && !!ms;
+  // Which status changes the current state allows (active → retain/leave; retained → restore/leave).
+  const statusActions: StatusAction[] = !canWrite || !ms ? [] : ms.status === 'active' ? ['retain', 'leave'] : ms.status === 'retained' ? ['restore', 'leave'] : [];
+  const actionLabel: Record<StatusAction, string> = { retain: tr('保留会籍', 'Retain'), restore: tr('恢复会籍', 'Restore'), leave: tr('退会', 'Leave') };
 
   return (
     <div>
-      <Descriptions column={1} size="small" bordered styles={labelStyle} title={tr('基本信息', 'Personal details')}>
+      <Descriptions column={1} size="small" bordered styles={labelStyle} title={tr('基本信息', 'Personal details')}
+        extra={canWrite && <Link to={`/members/${id}/edit`}><Button size="small" icon={<EditOutlined />} data-testid="member-edit">{tr('编辑', 'Edit')}</Button></Link>}
+      >
         <Descriptions.Item label={tr('姓名', 'Name')}><strong data-testid="detail-name">{m.name}</strong></Descriptions.Item>
         <Descriptions.Item label={tr('性别 / 出生日期', 'Gender / born')}>{m.gender === 'M' ? tr('男', 'Male') : tr('女', 'Female')} · {m.birthDate}</Descriptions.Item>
         <Descriptions.Item label={tr('身份证号码', 'ID number')}>
@@ -108,7 +117,14 @@ export function MemberDetailView({ id, onChanged }: { id: number; onChanged?: ()
       {full && <Alert type="info" showIcon style={{ marginTop: 8 }} title={tr('查看完整号码已记入审计日志。', 'Viewing the full number has been recorded in the audit log.')} />}
 
       <Descriptions column={1} size="small" bordered styles={labelStyle} style={{ marginTop: 20 }} title={tr('会籍', 'Membership')}
-        extra={canTransfer && <Button size="small" icon={<SwapOutlined />} onClick={() => setTransfer(true)}>{tr('会籍转出', 'Transfer out')}</Button>}
+        extra={(canTransfer || statusActions.length > 0) && (
+          <Flex gap={6} wrap justify="flex-end">
+            {canTransfer && <Button size="small" icon={<SwapOutlined />} onClick={() => setTransfer(true)}>{tr('会籍转出', 'Transfer out')}</Button>}
+            {statusActions.map((a) => (
+              <Button key={a} size="small" danger={a === 'leave'} onClick={() => setStatusAction(a)}>{actionLabel[a]}</Button>
+            ))}
+          </Flex>
+        )}
       >
         {ms ? (
           <>
@@ -126,6 +142,19 @@ export function MemberDetailView({ id, onChanged }: { id: number; onChanged?: ()
       <Typography.Title level={5} style={{ marginTop: 20 }}>{tr('会籍历史', 'Membership history')}</Typography.Title>
       <History id={id} version={version} />
 
+      {statusAction && (
+        <StatusDialog
+          memberId={id}
+          memberName={m.name}
+          action={statusAction}
+          onClose={() => setStatusAction(null)}
+          onDone={() => {
+            setStatusAction(null);
+            setVersion((v) => v + 1);
+            onChanged?.();
+          }}
+        />
+      )}
       {transfer && ms && (
         <TransferDialog
           memberId={id}

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { API, api, queryString, type MemberRow, type Page } from '../../api';
@@ -33,14 +33,21 @@ export default function MemberListPage() {
   const pageSize = Math.min(200, Number(params.get('pageSize') ?? 20) || 20);
   const isIndustrial = params.get('isIndustrial') === 'true' ? 'true' : undefined;
   const isMigrant = params.get('isMigrant') === 'true' ? 'true' : undefined;
+  const enterpriseId = Number(params.get('enterpriseId')) > 0 ? Number(params.get('enterpriseId')) : undefined;
   const detailId = params.get('member') ? Number(params.get('member')) : undefined;
   const [draft, setDraft] = useState(q);
   useEffect(() => setDraft(q), [q]);
 
-  const filter = { q: q || undefined, orgId, status, isIndustrial, isMigrant };
+  const filter = { q: q || undefined, orgId, status, isIndustrial, isMigrant, enterpriseId };
   const { data, error, loading, reload } = useAsync(
     (signal) => api.get<Page<MemberRow>>('/members', { ...filter, page, pageSize }, signal),
-    [q, orgId, status, isIndustrial, isMigrant, page, pageSize],
+    [q, orgId, status, isIndustrial, isMigrant, enterpriseId, page, pageSize],
+  );
+  // The enterprise's name for the filter tag (the enterprises page links here with ?enterpriseId=).
+  const canEnterprise = can('enterprise.read');
+  const enterprise = useAsync(
+    (signal) => (enterpriseId && canEnterprise ? api.get<{ name: string }>(`/enterprises/${enterpriseId}`, undefined, signal).catch(() => null) : Promise.resolve(null)),
+    [enterpriseId, canEnterprise],
   );
 
   const update = (patch: Record<string, string | number | undefined>, resetPage = true) => {
@@ -73,7 +80,7 @@ export default function MemberListPage() {
   ];
 
   const exportHref = `${API}/members/export.xlsx${queryString(filter)}`;
-  const filtered = !!(q || orgId || status || isIndustrial || isMigrant);
+  const filtered = !!(q || orgId || status || isIndustrial || isMigrant || enterpriseId);
 
   return (
     <Card
@@ -129,11 +136,16 @@ export default function MemberListPage() {
             style={{ flex: '0 1 200px', minWidth: 140 }}
             popupMatchSelectWidth={false}
           />
+          <Flex gap={4} align="center" wrap role="group" aria-label={tr('按标识筛选', 'Filter by flag')}>
+            <Checkbox checked={!!isIndustrial} onChange={(e) => update({ isIndustrial: e.target.checked ? 'true' : undefined })} data-testid="filter-industrial">{tr('产业工人', 'Industrial workers')}</Checkbox>
+            <Checkbox checked={!!isMigrant} onChange={(e) => update({ isMigrant: e.target.checked ? 'true' : undefined })} data-testid="filter-migrant">{tr('农民工', 'Migrant workers')}</Checkbox>
+          </Flex>
         </Flex>
-        {(isIndustrial || isMigrant) && (
+        {enterpriseId && (
           <Flex gap={4} style={{ marginTop: -8, marginBottom: 12 }}>
-            {isIndustrial && <Tag closable onClose={() => update({ isIndustrial: undefined })}>{tr('仅产业工人', 'Industrial workers only')}</Tag>}
-            {isMigrant && <Tag closable onClose={() => update({ isMigrant: undefined })}>{tr('仅农民工', 'Migrant workers only')}</Tag>}
+            <Tag closable onClose={() => update({ enterpriseId: undefined })} data-testid="filter-enterprise">
+              {tr('工作单位：', 'Employer: ')}{enterprise.data?.name ?? `#${enterpriseId}`}
+            </Tag>
           </Flex>
         )}
       </form>
