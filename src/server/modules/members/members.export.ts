@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { can, require, type Actor } from '../../access/actor.js';
@@ -65,8 +66,17 @@ export async function exportMembers(ctx: AppContext, actor: Actor, filter: Omit<
       }
     }
   }
-  const count = await writeSheet(out, '会员花名册', HEADERS.map((h) => ({ ...h, kind: 'text' as const })), rows());
+  // The workbook passes through `sink`; the download ends only after the audit entry is
+  // committed, so no one holds an export the audit log does not show.
+  const sink = new PassThrough();
+  sink.pipe(out as NodeJS.WritableStream, { end: false });
+  const count = await writeSheet(sink, '会员花名册', HEADERS.map((h) => ({ ...h, kind: 'text' as const })), rows());
+  if (!sink.readableEnded) await new Promise((resolve) => sink.once('end', resolve));
   await inTransaction(ctx, (tx) =>
     audit(tx, actor, { action: 'member.export', entity: 'member', orgId: actor.orgId, detail: { filter, rows: count, unmasked: !!opts.unmask } }));
+  await new Promise<void>((resolve, reject) => {
+    out.once('error', reject);
+    out.end(() => resolve());
+  });
   return count;
 }
