@@ -38,6 +38,11 @@ export const pgliteParsers = {
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   setPgParsers();
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection cut by the server (restart, failover, admin shutdown) is replaced on
+  // next use; without a listener pg would raise it as an uncaught error and end the process.
+  pool.on('error', (err) => {
+    if ((err as { code?: string }).code !== '57P01') console.warn(`PostgreSQL idle connection error: ${err.message}`);
+  });
   pool.on('connect', (client) => {
     void client.query("set timezone = 'Asia/Shanghai'");
   });
