@@ -82,6 +82,8 @@ export function machineFacts() {
     totalMemMiB: mib(os.totalmem()),
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     node: process.version,
+    /** 1/5/15-minute load averages at the start: anything else busy on the machine skews every number */
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
   };
 }
 

@@ -29,11 +29,12 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
 /** CPU seconds (user + system) of a process, or of a process and its children by parent pid. */
 function cpuSeconds(pid: number, withChildren = false): number | undefined {
   try {
-    const ticks = (stat: string) => {
+    // utime, stime (+ cutime, cstime: children already reaped, e.g. closed connections' backends)
+    const ticks = (stat: string, reaped = false) => {
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return { ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]) };
+      return { ppid: Number(f[1]), cpu: Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0) };
     };
-    let total = ticks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')).cpu;
+    let total = ticks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'), withChildren).cpu;
     if (withChildren) {
       for (const d of fs.readdirSync('/proc')) {
         if (!/^\d+$/.test(d)) continue;

@@ -7,10 +7,10 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureRoster } from './roster.js';
 import { freshDatabase, startCluster, type PgCluster } from './postgres.js';
 import { hammer, signIn } from './load.js';
 import { AIMS, table, type DbRun, type ImportResult, type ImportStages, type QueryResult } from './report.js';
@@ -118,9 +118,12 @@ async function main() {
   const startedAt = new Date();
   const machine = machineFacts();
   log('bench', `N = ${members.toLocaleString('en-US')} members; databases: ${dbs.join(', ')}; ${machine.nproc} CPUs, node ${machine.node}`);
+  if (machine.loadAverage[0] > 0.5) log('bench', `warning: load average ${machine.loadAverage.join(' ')} — something else is using the CPU; numbers will be low`);
   const runDir = path.join(TMP, `run-${startedAt.toISOString().replace(/[:.]/g, '-')}`);
   const runs: Partial<Record<DbKind, DbRun>> = {};
-  const roster = doImport ? await ensureRoster(TMP, members) : undefined;
+  const roster = doImport
+    ? ((await runChild('roster-child.ts', { db: 'pglite', members, dataDir: TMP, roster: path.join(TMP, 'roster.xlsx') })) as { file: string; bytes: number; generatedSeconds: number | null })
+    : undefined;
   const pgliteVersion = (JSON.parse(fs.readFileSync(path.join(HERE, '../node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
 
   let stages: Record<string, unknown> | undefined;
@@ -192,7 +195,7 @@ async function main() {
     finishedAt: finishedAt.toISOString(),
     minutes: Math.round((finishedAt.getTime() - startedAt.getTime()) / 600) / 100,
     members,
-    machine,
+    machine: { ...machine, loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) },
     versions: { node: process.version, pglite: pgliteVersion, postgres: cluster?.version ?? null },
     postgresSettings: cluster?.settings ?? null,
     options: { dbs, only: opts.only ?? null, queriesPerKind: queries, loadSeconds: duration, connections, analyze: opts.analyze, stages: opts.stages, profiled: opts.profile },

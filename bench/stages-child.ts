@@ -1,11 +1,13 @@
 // Diagnostic (--stages): where an import's time goes before the database. One pass over
-// the roster doing what runMemberImport does per row — readRoster, checkMember,
-// personValues (encryption + blind index) — timing each step, with no database at all.
+// the roster doing what runMemberImport does per row — readRoster, checkMember (with
+// today computed once, as the import does), the rejected-row copy, personValues
+// (encryption + blind index) — timing each step, with no database at all.
 // The import's rows/s minus this is the database's share.
 
 import crypto from 'node:crypto';
 import { MEMBER_COLUMNS, readRoster } from '../src/server/excel/roster-reader.js';
 import { checkMember, type MemberText } from '../src/shared/member-input.js';
+import { todayInShanghai } from '../src/shared/dates.js';
 import { personValues } from '../src/server/modules/members/person-values.js';
 import { FieldCipher } from '../src/server/security/field-cipher.js';
 import { childArgs, lifetimeMaxRss, log, mib, send } from './lib.js';
@@ -13,6 +15,7 @@ import { childArgs, lifetimeMaxRss, log, mib, send } from './lib.js';
 async function main() {
   const args = childArgs();
   const cipher = new FieldCipher(crypto.randomBytes(32));
+  const today = todayInShanghai();
   let rows = 0;
   let rejected = 0;
   let checkMs = 0;
@@ -24,7 +27,9 @@ async function main() {
     const a = performance.now();
     const input: MemberText = {};
     for (const [k, v] of Object.entries(ev.values)) if (!ev.issues.some((i) => i.key === k)) (input as Record<string, unknown>)[k] = v;
-    const { record } = checkMember(input);
+    const { record } = checkMember(input, { today });
+    const shown: Record<string, unknown> = { ...ev.raw };
+    for (const [k, v] of Object.entries(ev.values)) if (v !== null) shown[k] = v;
     const b = performance.now();
     if (record) personValues(cipher, record, null);
     else rejected++;

@@ -80,6 +80,7 @@ export async function seedDemo(ctx: AppContext, actor: Actor, opts: { members?: 
     if (batch.length >= 2000) await flush();
   }
   await flush();
+  await sql`analyze`.execute(ctx.db);
   return { orgIds, members: done };
 }
 

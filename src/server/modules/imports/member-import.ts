@@ -12,6 +12,7 @@ import { personValues, type PersonValues } from '../members/person-values.js';
 import { insertMemberBatch } from '../members/members.bulk.js';
 
 export const IMPORT_BATCH = 2000;
+export const ANALYZE_AFTER_ROWS = 10_000;
 
 export interface RowError {
   column: string;
@@ -137,6 +138,8 @@ export async function runMemberImport(
     }
     await startFlush();
     await inflight;
+    // Planner statistics after a large load (PGlite has no autovacuum to gather them).
+    if (progress.imported >= ANALYZE_AFTER_ROWS) await sql`analyze persons, memberships`.execute(ctx.db);
     await inTransaction(ctx, async (tx) => {
       await tx.updateTable('imports').set({ status: 'done', finished_at: new Date() }).where('id', '=', importId).execute();
       await audit(tx, actor, { action: 'member.import', entity: 'import', entityId: importId, orgId: imp.org_id, detail: { ...progress } });
