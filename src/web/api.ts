@@ -108,12 +108,8 @@ export function errorMessage(err: unknown, en = language === 'en-US'): string {
 
 // ---- response shapes (from src/server/modules/*/*.routes.ts) ----
 
-export type Permission =
-  | 'org.read' | 'org.write' | 'enterprise.read' | 'enterprise.write'
-  | 'member.read' | 'member.write' | 'member.transfer' | 'member.import' | 'member.export' | 'member.unmask'
-  | 'audit.read' | 'user.manage';
-
-export type Role = 'district_admin' | 'org_admin' | 'unit_staff' | 'auditor' | 'member';
+export type { Permission, Role } from '../shared/roles';
+import type { Permission, Role } from '../shared/roles';
 
 export interface SessionUser {
   id: number;

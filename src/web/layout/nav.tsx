@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, SwapOutlined, TeamOutlined, UserAddOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import type { Permission, Role } from '../api';
+import type { Permission } from '../api';
 
 export interface NavEntry {
   path: string;
@@ -25,10 +25,4 @@ export const NAV: NavEntry[] = [
   { path: '/users', zh: '用户与角色', en: 'Users & roles', icon: <UserSwitchOutlined />, perm: 'user.manage' },
 ];
 
-export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
-  district_admin: { zh: '区总工会管理员', en: 'District administrator' },
-  org_admin: { zh: '工会组织管理员', en: 'Organisation administrator' },
-  unit_staff: { zh: '成员单位工作人员', en: 'Member-unit staff' },
-  auditor: { zh: '审计员', en: 'Auditor' },
-  member: { zh: '会员', en: 'Member' },
-};
+export { ROLE_NAMES } from '../../shared/roles';
