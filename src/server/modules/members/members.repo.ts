@@ -21,14 +21,15 @@ export interface MemberQuery {
 const LIST_COLUMNS = [
   'p.id', 'p.name', 'p.gender', 'p.birth_date', 'p.id_masked', 'p.phone', 'p.employer_name', 'p.is_industrial', 'p.is_migrant',
   'p.is_new_employment', 'p.is_model_worker', 'm.id as membership_id', 'm.org_id', 'm.status', 'm.joined_on', 'm.card_no',
-  'o.name as org_name',
+  // A scalar subquery runs for the page's rows only; joining orgs let the planner, misjudging a
+  // name search at 3 rows, loop every org against thousands of matches.
+  sql<string>`(select o.name from orgs o where o.id = m.org_id)`.as('org_name'),
 ] as const;
 
 function filtered(db: Kdb, actor: Actor, q: MemberQuery) {
   let base = db
     .selectFrom('memberships as m')
-    .innerJoin('persons as p', 'p.id', 'm.person_id')
-    .innerJoin('orgs as o', 'o.id', 'm.org_id');
+    .innerJoin('persons as p', 'p.id', 'm.person_id');
   // A member sees their own record only; everyone else their organisation subtree.
   base = actor.role === 'member' ? base.where('p.id', '=', actor.personId ?? -1) : base.where(orgIdInScope(actor, 'm.org_id'));
   if (!q.status || q.status === 'current') base = base.where('m.status', '<>', 'left');
