@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { validateCreditCode } from '../../../shared/uscc';
 import { validateIndustryCode } from '../../../shared/codes/industry';
@@ -14,6 +14,7 @@ import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { ErrorState, Loading } from '../../components/states';
 import { codeOptions } from '../../components/codes';
 import { ENTERPRISE_FIELD_LABELS, ownershipCode, type Enterprise } from './shared';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
 
 interface Values {
   name?: string;
@@ -85,10 +86,7 @@ function EnterpriseForm({ initial }: { initial?: Enterprise }) {
   const col = (span: number) => ({ xs: 24, md: span });
   return (
     <Card title={editing ? tr(`编辑企业：${initial!.name}`, `Edit: ${initial!.name}`) : tr('新建企业', 'New enterprise')} styles={{ body: { padding: narrow ? 12 : 24 } }}>
-      {error && (
-        <Alert type="error" showIcon role="alert" data-testid="form-error" style={{ marginBottom: 16 }} title={error.title}
-          description={error.items.length ? <ul style={{ margin: 0, paddingLeft: 20 }}>{error.items.map((i) => <li key={i}>{i}</li>)}</ul> : undefined} />
-      )}
+      <FormErrorAlert error={error} />
       <Form<Values>
         form={form}
         layout="vertical"

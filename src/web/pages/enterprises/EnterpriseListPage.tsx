@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { INDUSTRY_SECTIONS } from '../../../shared/codes/industry';
@@ -12,6 +11,7 @@ import { useAsync, useMediaNarrow } from '../../components/hooks';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { EmptyState, ErrorState } from '../../components/states';
 import { divisionName, industryName, type Enterprise } from './shared';
+import { ListSearch } from '../../components/ListSearch';
 
 const SIZE = { large: { minEmployees: 100 }, small: { maxEmployees: 99 } } as const;
 
@@ -30,8 +30,6 @@ export default function EnterpriseListPage() {
   const inPark = params.get('inPark') === 'true' || params.get('inPark') === 'false' ? params.get('inPark')! : undefined;
   const page = Number(params.get('page') ?? 1) || 1;
   const pageSize = Math.min(200, Number(params.get('pageSize') ?? 20) || 20);
-  const [draft, setDraft] = useState(q);
-  useEffect(() => setDraft(q), [q]);
 
   const sizeQuery = size === 'large' ? SIZE.large : size === 'small' ? SIZE.small : {};
   const filter = { q: q || undefined, orgId, divisionCode, industry, ...sizeQuery, hasUnion, inPark };
@@ -77,19 +75,13 @@ export default function EnterpriseListPage() {
       )}
       styles={{ body: { padding: narrow ? 12 : 24 } }}
     >
-      <form role="search" onSubmit={(e) => { e.preventDefault(); update({ q: draft.trim() }); }}>
+      <form role="search" onSubmit={(e) => e.preventDefault()}>
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            aria-label={tr('搜索企业：名称或统一社会信用代码', 'Search: name or credit code')}
+          <ListSearch
+            value={q}
+            onSearch={(v) => update({ q: v })}
+            label={tr('搜索企业：名称或统一社会信用代码', 'Search: name or credit code')}
             placeholder={tr('单位名称 / 统一社会信用代码', 'Name / credit code')}
-            allowClear
-            value={draft}
-            onChange={(e) => {
-              setDraft(e.target.value);
-              if (!e.target.value && q) update({ q: undefined });
-            }}
-            onSearch={(v) => update({ q: v.trim() })}
-            enterButton={tr('搜索', 'Search')}
             style={{ flex: '1 1 260px', maxWidth: narrow ? undefined : 360 }}
           />
           <div style={{ flex: '1 1 220px', maxWidth: narrow ? undefined : 300 }}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import dayjs from 'dayjs';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { validateIdNumber } from '../../../shared/idcard';
 import { validateMobile } from '../../../shared/phone';
@@ -14,6 +14,7 @@ import { useLocale } from '../../i18n';
 import { useMediaNarrow } from '../../components/hooks';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { codeOptions, EDUCATION, EMPLOYMENT_STATUS, ETHNICITIES, HOUSEHOLD_TYPES, JOIN_METHODS, POLITICAL_STATUS, SKILL_LEVELS } from '../../components/codes';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
 
 interface Values {
   orgId?: number;
@@ -134,10 +135,7 @@ export function MemberForm({ member }: { member?: MemberDetail }) {
 
   return (
     <Card title={editing ? tr(`编辑会员：${member.name}`, `Edit member: ${member.name}`) : tr('登记会员', 'Register a member')} styles={{ body: { padding: narrow ? 12 : 24 } }}>
-      {error && (
-        <Alert type="error" showIcon role="alert" data-testid="form-error" style={{ marginBottom: 16 }} title={error.title}
-          description={error.items.length ? <ul style={{ margin: 0, paddingLeft: 20 }}>{error.items.map((i) => <li key={i}>{i}</li>)}</ul> : undefined} />
-      )}
+      <FormErrorAlert error={error} />
       <Form<Values>
         form={form}
         layout="vertical"

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { API, api, queryString, type MemberRow, type Page } from '../../api';
@@ -10,6 +10,7 @@ import { useAsync, useMediaNarrow } from '../../components/hooks';
 import { EmptyState, ErrorState } from '../../components/states';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { STATUS_COLORS } from '../../components/codes';
+import { ListSearch } from '../../components/ListSearch';
 
 const MemberDrawer = lazy(() => import('./MemberDrawer'));
 
@@ -35,8 +36,6 @@ export default function MemberListPage() {
   const isMigrant = params.get('isMigrant') === 'true' ? 'true' : undefined;
   const enterpriseId = Number(params.get('enterpriseId')) > 0 ? Number(params.get('enterpriseId')) : undefined;
   const detailId = params.get('member') ? Number(params.get('member')) : undefined;
-  const [draft, setDraft] = useState(q);
-  useEffect(() => setDraft(q), [q]);
 
   const filter = { q: q || undefined, orgId, status, isIndustrial, isMigrant, enterpriseId };
   const { data, error, loading, reload } = useAsync(
@@ -103,25 +102,15 @@ export default function MemberListPage() {
     >
       <form
         role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          update({ q: draft.trim() });
-        }}
+        onSubmit={(e) => e.preventDefault()}
       >
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            aria-label={tr('搜索会员：姓名、身份证号码或手机号码', 'Search: name, ID number or mobile')}
+          <ListSearch
+            value={q}
+            onSearch={(v) => update({ q: v })}
+            label={tr('搜索会员：姓名、身份证号码或手机号码', 'Search: name, ID number or mobile')}
             placeholder={tr('姓名 / 身份证号码 / 手机号码', 'Name / ID number / mobile')}
-            allowClear
-            value={draft}
-            onChange={(e) => {
-              setDraft(e.target.value);
-              if (!e.target.value && q) update({ q: undefined });
-            }}
-            onSearch={(v) => update({ q: v.trim() })}
-            enterButton={tr('搜索', 'Search')}
             style={{ flex: '1 1 280px', maxWidth: narrow ? undefined : 380 }}
-            name="q"
           />
           <div style={{ flex: '1 1 240px', maxWidth: narrow ? undefined : 320 }}>
             <OrgTreeSelect value={orgId} onChange={(v) => update({ orgId: v })} ariaLabel={tr('按组织筛选', 'Filter by organisation')} placeholder={tr('全部组织', 'All organisations')} />
