@@ -5,14 +5,9 @@
  * (Chinese, or English when the UI is in English) and per-field details.
  */
 
-export interface ErrorDetail {
-  field?: string;
-  row?: number;
-  column?: string;
-  code: string;
-  message: string;
-  messageEn?: string;
-}
+import type { ErrorDetail } from '../shared/errors';
+
+export type { ErrorDetail };
 
 export class ApiError extends Error {
   constructor(

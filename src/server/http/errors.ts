@@ -1,12 +1,7 @@
 /** The one error type of the platform: a stable code, an HTTP status, Chinese and English messages. */
-export interface ErrorDetail {
-  field?: string;
-  row?: number;
-  column?: string;
-  code: string;
-  message: string;
-  messageEn?: string;
-}
+import type { ErrorDetail } from '../../shared/errors.js';
+
+export type { ErrorDetail };
 
 export class AppError extends Error {
   constructor(

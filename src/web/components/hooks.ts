@@ -1,3 +1,4 @@
+import { useSearchParams } from 'react-router';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type OrgNode, type Page } from '../api';
 
@@ -94,4 +95,24 @@ export function useMediaNarrow(maxWidth = 767): boolean {
     return () => mq.removeEventListener('change', on);
   }, [query]);
   return narrow;
+}
+
+/**
+ * A list page's filters live in the URL, so a filtered view can be linked and reloaded.
+ * `update` sets or clears keys; any filter change returns to page 1 unless it sets the page.
+ */
+export function useUrlFilters() {
+  const [params, setParams] = useSearchParams();
+  const update = (patch: Record<string, string | number | undefined>, resetPage = true, drop: string[] = []) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    for (const k of drop) next.delete(k);
+    if (resetPage && !('page' in patch)) next.delete('page');
+    setParams(next);
+  };
+  const clear = () => setParams(new URLSearchParams());
+  return { params, update, clear };
 }

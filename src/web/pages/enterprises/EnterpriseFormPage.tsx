@@ -14,7 +14,7 @@ import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { ErrorState, Loading } from '../../components/states';
 import { codeOptions } from '../../components/codes';
 import { ENTERPRISE_FIELD_LABELS, ownershipCode, type Enterprise } from './shared';
-import { FormErrorAlert } from '../../components/FormErrorAlert';
+import { FormErrorAlert, type FormError } from '../../components/FormErrorAlert';
 
 interface Values {
   name?: string;
@@ -39,7 +39,7 @@ function EnterpriseForm({ initial }: { initial?: Enterprise }) {
   const narrow = useMediaNarrow();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ title: string; items: string[] } | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
   const established = Form.useWatch('unionEstablished', form);
   const editing = !!initial;
 

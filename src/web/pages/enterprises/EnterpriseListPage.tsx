@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
@@ -7,7 +7,7 @@ import { MIYUN_DIVISIONS } from '../../../shared/codes/miyun';
 import { api, type Page } from '../../api';
 import { useAuth } from '../../auth';
 import { useLocale } from '../../i18n';
-import { useAsync, useMediaNarrow } from '../../components/hooks';
+import { useAsync, useMediaNarrow, useUrlFilters } from '../../components/hooks';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { EmptyState, ErrorState } from '../../components/states';
 import { divisionName, industryName, type Enterprise } from './shared';
@@ -19,7 +19,7 @@ export default function EnterpriseListPage() {
   const { tr, en } = useLocale();
   const { can } = useAuth();
   const narrow = useMediaNarrow();
-  const [params, setParams] = useSearchParams();
+  const { params, update: setFilters, clear } = useUrlFilters();
   const q = params.get('q') ?? '';
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
   const divisionCode = params.get('divisionCode') ?? undefined;
@@ -38,19 +38,9 @@ export default function EnterpriseListPage() {
     [q, orgId, divisionCode, industry, size, hasUnion, inPark, page, pageSize],
   );
 
-  const update = (patch: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if ('size' in patch) {
-      next.delete('minEmployees');
-      next.delete('maxEmployees');
-    }
-    if (resetPage && !('page' in patch)) next.delete('page');
-    setParams(next);
-  };
+  // A size choice replaces any explicit employee bounds carried in from a link.
+  const update = (patch: Record<string, string | number | undefined>, resetPage = true) =>
+    setFilters(patch, resetPage, 'size' in patch ? ['minEmployees', 'maxEmployees'] : []);
 
   const columns: ColumnsType<Enterprise> = [
     { title: tr('单位名称', 'Name'), dataIndex: 'name', render: (name: string, r) => <Link to={`/enterprises/${r.id}`}>{name}</Link> },
@@ -98,7 +88,7 @@ export default function EnterpriseListPage() {
             options={[{ value: 'true', label: tr('已建会', 'Union established') }, { value: 'false', label: tr('未建会', 'No union') }]} style={selectStyle} popupMatchSelectWidth={false} />
           <Select aria-label={tr('按园区筛选', 'Filter by park')} placeholder={tr('园区', 'Park')} allowClear value={inPark} onChange={(v) => update({ inPark: v })}
             options={[{ value: 'true', label: tr('园区企业', 'In a park') }, { value: 'false', label: tr('非园区企业', 'Not in a park') }]} style={selectStyle} popupMatchSelectWidth={false} />
-          {filtered && <Button type="link" onClick={() => setParams(new URLSearchParams())}>{tr('清除筛选', 'Clear filters')}</Button>}
+          {filtered && <Button type="link" onClick={() => clear()}>{tr('清除筛选', 'Clear filters')}</Button>}
         </Flex>
       </form>
       {error ? (
@@ -119,7 +109,7 @@ export default function EnterpriseListPage() {
             locale={{
               emptyText: loading ? ' ' : (
                 <EmptyState description={filtered ? tr('没有符合条件的企业', 'No enterprise matches') : tr('还没有企业记录', 'No enterprises yet')}>
-                  {filtered && <Button onClick={() => setParams(new URLSearchParams())}>{tr('清除筛选', 'Clear filters')}</Button>}
+                  {filtered && <Button onClick={() => clear()}>{tr('清除筛选', 'Clear filters')}</Button>}
                 </EmptyState>
               ),
             }}

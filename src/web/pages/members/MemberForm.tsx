@@ -14,7 +14,7 @@ import { useLocale } from '../../i18n';
 import { useMediaNarrow } from '../../components/hooks';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { codeOptions, EDUCATION, EMPLOYMENT_STATUS, ETHNICITIES, HOUSEHOLD_TYPES, JOIN_METHODS, POLITICAL_STATUS, SKILL_LEVELS } from '../../components/codes';
-import { FormErrorAlert } from '../../components/FormErrorAlert';
+import { FormErrorAlert, type FormError } from '../../components/FormErrorAlert';
 
 interface Values {
   orgId?: number;
@@ -71,7 +71,7 @@ export function MemberForm({ member }: { member?: MemberDetail }) {
   const navigate = useNavigate();
   const narrow = useMediaNarrow();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<{ title: string; items: string[] } | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
   const idNumber = Form.useWatch('idNumber', form);
   const idInfo = idNumber && idNumber !== maskedId ? validateIdNumber(idNumber, { today: todayInShanghai(), minBirthDate: '1900-01-01' }) : null;

@@ -1,12 +1,12 @@
 import { lazy, Suspense } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Button, Card, Checkbox, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { API, api, queryString, type MemberRow, type Page } from '../../api';
 import { useAuth } from '../../auth';
 import { useLocale } from '../../i18n';
-import { useAsync, useMediaNarrow } from '../../components/hooks';
+import { useAsync, useMediaNarrow, useUrlFilters } from '../../components/hooks';
 import { EmptyState, ErrorState } from '../../components/states';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { STATUS_COLORS } from '../../components/codes';
@@ -26,7 +26,7 @@ export default function MemberListPage() {
   const { tr, en } = useLocale();
   const { can } = useAuth();
   const narrow = useMediaNarrow();
-  const [params, setParams] = useSearchParams();
+  const { params, update, clear } = useUrlFilters();
   const q = params.get('q') ?? '';
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
   const status = params.get('status') ?? undefined;
@@ -49,15 +49,6 @@ export default function MemberListPage() {
     [enterpriseId, canEnterprise],
   );
 
-  const update = (patch: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (resetPage && !('page' in patch)) next.delete('page');
-    setParams(next);
-  };
 
   const open = (id: number | undefined) => update({ member: id }, false);
 
@@ -151,7 +142,7 @@ export default function MemberListPage() {
           locale={{
             emptyText: loading ? ' ' : (
               <EmptyState description={filtered ? tr('没有找到符合条件的会员', 'No member matches') : tr('还没有会员记录', 'No members yet')}>
-                {filtered && <Button onClick={() => setParams(new URLSearchParams())}>{tr('清除筛选', 'Clear filters')}</Button>}
+                {filtered && <Button onClick={() => clear()}>{tr('清除筛选', 'Clear filters')}</Button>}
               </EmptyState>
             ),
           }}
