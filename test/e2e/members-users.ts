@@ -131,7 +131,9 @@ export function registerMembersUsersTests(h: Harness) {
     await shoot(p, 'users', 1440);
     await p.getByRole('button', { name: '新建用户' }).click();
     const dialog = p.getByRole('dialog').filter({ hasText: '新建用户' });
-    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    // Under CI load the modal's opening animation can outlast the default wait.
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    await dialog.getByRole('button', { name: /创\s*建/ }).click({ timeout: 30_000 });
     await dialog.getByText('请填写用户名').waitFor();
     await dialog.getByText('该角色须指定所属组织').waitFor();
     await dialog.getByLabel('用户名').fill(NEW_USER);
