@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { MEMBER_COLUMNS, RosterFormatError, normalizeHeader, readRoster, type ColumnSpec } from './roster-reader.js';
 import { collect, makeTmpDir, writeFixture } from './test-helpers.js';
 
@@ -351,6 +352,32 @@ describe('readRoster: workbook handling', () => {
     second.addRow(['姓名', '身份证号码']);
     second.addRow(['李四', '110101199001011235']);
     await wb.xlsx.writeFile(f);
+    const { header, rows } = await collect(f, MEMBER_COLUMNS);
+    expect(header.sheet).toBe('花名册');
+    expect(rows.map((r) => r.values.name)).toEqual(['张三']);
+  });
+
+  it('reads a workbook whose worksheets come before workbook.xml in the zip', async () => {
+    // Other software (and exceljs itself, now and then) writes zip entries in
+    // another order; the sheet's name and hidden state must still be known.
+    const f = file();
+    const wb = new ExcelJS.Workbook();
+    const hidden = wb.addWorksheet('隐藏', { state: 'hidden' });
+    hidden.addRow(['姓名', '身份证号码']);
+    hidden.addRow(['隐藏的人', '110101199001011239']);
+    const first = wb.addWorksheet('花名册');
+    first.addRow(['姓名', '身份证号码']);
+    first.addRow(['张三', '110101199001011234']);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const names = Object.keys(zip.files);
+    const rank = (n: string) => (n.startsWith('xl/worksheets/') ? 1 : n === 'xl/workbook.xml' ? 2 : 0);
+    const reordered = new JSZip();
+    for (const n of [...names].sort((a, b) => rank(a) - rank(b))) {
+      if (!zip.files[n].dir) reordered.file(n, await zip.files[n].async('uint8array'));
+    }
+    const order = Object.keys(reordered.files);
+    expect(order.indexOf('xl/workbook.xml')).toBeGreaterThan(order.indexOf('xl/worksheets/sheet2.xml'));
+    fs.writeFileSync(f, await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     const { header, rows } = await collect(f, MEMBER_COLUMNS);
     expect(header.sheet).toBe('花名册');
     expect(rows.map((r) => r.values.name)).toEqual(['张三']);
