@@ -17,6 +17,14 @@ import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.js';
 import { memberRoutes } from './modules/members/members.routes.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
 import { ImportQueue } from './modules/imports/import-queue.js';
+import { attachmentRoutes } from './modules/attachments/attachments.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { workflowRoutes } from './modules/workflow/workflow.routes.js';
+import { reformTaskRoutes } from './modules/reform-tasks/reform-tasks.routes.js';
+import { reformWorkRoutes } from './modules/reform-work/reform-work.routes.js';
+import { hardshipRoutes } from './modules/hardship/hardship.routes.js';
+import { aidRoutes } from './modules/aid/aid.routes.js';
+import { mutualAidRoutes } from './modules/mutual-aid/mutual-aid.routes.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -50,6 +58,14 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; webDir
   enterpriseRoutes(app, ctx);
   memberRoutes(app, ctx);
   importRoutes(app, ctx, imports);
+  attachmentRoutes(app, ctx);
+  notificationRoutes(app, ctx);
+  workflowRoutes(app, ctx);
+  reformTaskRoutes(app, ctx);
+  reformWorkRoutes(app, ctx);
+  hardshipRoutes(app, ctx);
+  aidRoutes(app, ctx);
+  mutualAidRoutes(app, ctx);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, db: ctx.dbKind }));
 
   const webDir = opts.webDir;

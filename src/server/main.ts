@@ -13,6 +13,7 @@ import { AppError } from './http/errors.js';
 import type { AppContext } from './context.js';
 import { createUser, resetPassword } from './modules/auth/users.service.js';
 import { createDemoUsers, isEmpty, seedDemo, DEFAULT_DEMO_MEMBERS } from './modules/demo/demo.seed.js';
+import { seedModuleDemos } from './modules/demo/modules.seed.js';
 import { resolveOrgForActor } from './modules/orgs/orgs.service.js';
 import { createMemberImport, getImport } from './modules/imports/imports.service.js';
 import { runMemberImport } from './modules/imports/member-import.js';
@@ -50,6 +51,7 @@ async function seed(ctx: AppContext, members: number) {
   console.log(`已载入演示数据：${orgIds.size} 个组织，${n} 名会员（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
   await ensureAdmin(ctx).then((pw) => pw && printAdmin(pw));
   const logins = await createDemoUsers(ctx, cliActor(), orgIds, process.env.DEMO_PASSWORD || undefined);
+  await seedModuleDemos(ctx, cliActor());
   console.log('演示账号（首次登录须修改密码）：');
   for (const l of logins) console.log(`  ${l.username.padEnd(12)} ${l.password ?? ''}  ${l.description}`);
 }
@@ -77,7 +79,7 @@ program
       if (pw) printAdmin(pw);
     }
     await ImportQueue.recover(ctx);
-    const { app, imports } = await buildApp(ctx, { logger: process.env.LOG === '1', webDir: path.join(ROOT, 'dist/web') });
+    const { app, imports } = await buildApp(ctx, { logger: process.env.LOG === '1', webDir: process.env.WEB_DIR ? path.resolve(process.env.WEB_DIR) : path.join(ROOT, 'dist/web') });
     await app.listen({ port: config.port, host: config.host });
     const where = config.databaseUrl ? 'PostgreSQL' : `内置数据库 ${path.join(config.dataDir, 'pgdata')}`;
     console.log(`gonghui 已启动：http://localhost:${config.port}  （接口文档 /api/docs，数据：${where}）`);

@@ -15,6 +15,16 @@ export const PERMISSIONS = [
   'member.unmask',
   'audit.read',
   'user.manage',
+  // 产改 (reform work system)
+  'reform.read',
+  'reform.report',
+  'reform.manage',
+  // 帮扶 (assistance, hardship, aid, mutual aid)
+  'assist.read',
+  'assist.review',
+  'assist.manage',
+  'assist.apply',
+  'hardship.unmask',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

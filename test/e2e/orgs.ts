@@ -22,6 +22,7 @@ export interface OrgTestHelpers {
   DEMO_PASSWORD: string;
   newContext(width: number): Promise<BrowserContext>;
   apiLogin(ctx: BrowserContext, username: string, password: string): Promise<void>;
+  uiLogin(p: Page, username: string, password: string): Promise<void>;
   settle(p: Page): Promise<void>;
   shoot(p: Page, name: string, width: number): Promise<void>;
   pickTreeOption(p: Page, label: string, search: string, title: string): Promise<void>;

@@ -8,9 +8,11 @@
  *
  * Env: E2E_BUILD=1 rebuilds dist/web first (otherwise only when it is missing or
  *      older than src/web, src/shared or vite.config.ts);
- *      E2E_ONLY=<substring> runs only matching tests; CHROMIUM=<path>.
+ *      E2E_ONLY=<substring> runs only matching tests; CHROMIUM=<path>;
+ *      E2E_WEB_DIR=<folder> builds the console into that folder and serves it from
+ *      there, so two e2e runs in one checkout cannot rebuild each other's assets.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -24,9 +26,11 @@ import { usccCheckChar } from '../../src/shared/uscc.js';
 import { ensureWebBuilt } from '../../scripts/ensure-web.js';
 import { registerOrgTests } from './orgs.js';
 import { registerMembersUsersTests } from './members-users.js';
+import { registerReformTests } from './reform.js';
+import { registerAssistanceTests } from './assistance.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = path.join(ROOT, 'dist/web');
+const DIST = process.env.E2E_WEB_DIR ? path.resolve(process.env.E2E_WEB_DIR) : path.join(ROOT, 'dist/web');
 const OUT = path.join(ROOT, 'test-output');
 const SHOTS = path.join(OUT, 'screenshots');
 const ADMIN_PASSWORD = 'Qx7#Root-2026';
@@ -67,6 +71,11 @@ async function freePort(): Promise<number> {
 
 /** Build dist/web when it is missing or older than the web sources (or when E2E_BUILD=1). */
 function buildIfNeeded() {
+  if (process.env.E2E_WEB_DIR) {
+    const r = spawnSync('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('vite build failed');
+    return;
+  }
   ensureWebBuilt(process.env.E2E_BUILD === '1');
 }
 
@@ -76,7 +85,7 @@ async function startServer() {
   BASE = `http://127.0.0.1:${port}`;
   server = spawn('npx', ['tsx', 'src/server/main.ts', 'serve', '--seed-demo'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO_MEMBERS: '3000', ADMIN_PASSWORD, DEMO_PASSWORD },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO_MEMBERS: '3000', WEB_DIR: DIST, ADMIN_PASSWORD, DEMO_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -649,7 +658,10 @@ test('screenshots of every page at 1440 and 375 px', async () => {
   await shoot(p, 'member-self', 375);
 });
 
-registerOrgTests(test, () => ({ BASE, admin, Api, rootId, townId, townName, ADMIN_PASSWORD, DEMO_PASSWORD, newContext, apiLogin, settle, shoot, pickTreeOption, assert, eq }));
+const moduleHelpers = () => ({ BASE, admin, Api, rootId, townId, townName, ADMIN_PASSWORD, DEMO_PASSWORD, newContext, apiLogin, uiLogin, settle, shoot, pickTreeOption, assert, eq });
+registerOrgTests(test, moduleHelpers);
+registerReformTests(test, moduleHelpers);
+registerAssistanceTests(test, moduleHelpers);
 
 test('no uncaught errors in the browser', async () => {
   const real = pageErrors.filter((e) => !/Warning: \[antd/.test(e));

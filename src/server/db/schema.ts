@@ -1,8 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { WorkflowTables } from './tables/workflow.js';
+import type { ReformTaskTables } from './tables/reform-tasks.js';
+import type { ReformWorkTables } from './tables/reform-work.js';
+import type { HardshipTables } from './tables/hardship.js';
+import type { AidTables } from './tables/aid.js';
+import type { MutualAidTables } from './tables/mutual-aid.js';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Id = Generated<number>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type Id = Generated<number>;
 
 export interface OrgsTable {
   id: Id;
@@ -195,7 +201,8 @@ export interface ImportErrorsTable {
   row_values: unknown;
 }
 
-export interface DB {
+/** Tables of later modules are declared in ./tables/<module>.ts so modules never edit the same file. */
+export interface DB extends WorkflowTables, ReformTaskTables, ReformWorkTables, HardshipTables, AidTables, MutualAidTables {
   orgs: OrgsTable;
   enterprises: EnterprisesTable;
   persons: PersonsTable;

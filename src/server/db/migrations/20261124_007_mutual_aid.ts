@@ -1,0 +1,3 @@
+/** Mutual-aid plans, enrolments and secondary-reimbursement claims. */
+export const statements: string[] = [
+];

@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.js';
+
+export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void {
+  void app;
+  void ctx;
+}
