@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/server/config.js';
 import { openPglite, openPostgres, type Database } from '../src/server/db/connection.js';
 import { FieldCipher } from '../src/server/security/field-cipher.js';
+import { setWorkflowCipher } from '../src/server/modules/workflow/workflow.service.js';
 import type { AppContext } from '../src/server/context.js';
 import { buildApp } from '../src/server/app.js';
 import type { ImportQueue } from '../src/server/modules/imports/import-queue.js';
@@ -41,6 +42,7 @@ export async function testContext(): Promise<{ ctx: AppContext; close: () => Pro
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-data-'));
   const config = { ...loadConfig({}), dataDir };
   const ctx: AppContext = { db: database.db, dbKind: database.kind, cipher: new FieldCipher(crypto.randomBytes(32)), config };
+  setWorkflowCipher(ctx.cipher);
   return {
     ctx,
     close: async () => {

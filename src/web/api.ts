@@ -89,10 +89,31 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  del: <T>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
   /** For /auth/me and login: a 401 there is an answer, not an expired session. */
   quiet: <T>(method: 'GET' | 'POST', path: string, body?: unknown) => request<T>(method, path, { body, quiet401: true }),
 };
+
+export interface Attachment {
+  id: number;
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: string;
+}
+
+/** Upload one file (≤ 10 MB; images, PDF, Word, Excel); link its id to a record when the record is saved. */
+export function uploadAttachment(file: File | Blob, filename = (file as File).name ?? 'upload'): Promise<Attachment> {
+  const form = new FormData();
+  form.append('file', file, filename);
+  return api.upload<Attachment>('/attachments', form);
+}
+
+export function attachmentUrl(id: number): string {
+  return `${API}/attachments/${id}/content`;
+}
 
 /** A readable message for any thrown value — never a stack trace. */
 export function errorMessage(err: unknown, en = language === 'en-US'): string {

@@ -33,6 +33,20 @@ export class FieldCipher {
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }
 
+  /** Whole-file encryption for uploaded documents (≤ tens of MB, so in memory): iv | tag | ciphertext. */
+  encryptBuffer(plain: Buffer): Buffer {
+    const iv = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.encKey, iv);
+    const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), ct]);
+  }
+
+  decryptBuffer(stored: Buffer): Buffer {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', this.encKey, stored.subarray(0, 12));
+    decipher.setAuthTag(stored.subarray(12, 28));
+    return Buffer.concat([decipher.update(stored.subarray(28)), decipher.final()]);
+  }
+
   /** Deterministic keyed hash; 128 bits is ample for uniqueness and keeps the index small. */
   blindIndex(plain: string): string {
     return crypto.createHmac('sha256', this.macKey).update(plain, 'utf8').digest('hex').slice(0, 32);
