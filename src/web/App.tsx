@@ -24,6 +24,8 @@ const EnterpriseProfilePage = lazy(() => import('./pages/enterprises/EnterpriseP
 const EnterpriseFormPage = lazy(() => import('./pages/enterprises/EnterpriseFormPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const HomePage = lazy(() => import('./pages/misc/HomePage'));
+const ReviewQueuePage = lazy(() => import('./pages/workflow/QueuePage'));
+const ApplicationPage = lazy(() => import('./pages/workflow/ApplicationPage'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -81,6 +83,8 @@ export function App() {
                   <Route path="enterprises/:id/edit" element={<Need perm="enterprise.write"><EnterpriseFormPage /></Need>} />
                   <Route path="audit" element={<Need perm="audit.read"><AuditPage /></Need>} />
                   <Route path="users" element={<Need perm="user.manage"><UsersPage /></Need>} />
+                  <Route path="workflow/queue" element={<Need perm="assist.read"><ReviewQueuePage /></Need>} />
+                  <Route path="applications/:id" element={<ApplicationPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

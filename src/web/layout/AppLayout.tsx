@@ -5,6 +5,7 @@ import { ApartmentOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, LogoutOut
 import { useAuth } from '../auth';
 import { useLocale } from '../i18n';
 import { LangSwitch } from '../components/LangSwitch';
+import { NotificationBell } from './NotificationBell';
 import { Loading } from '../components/states';
 import { clearOrgTreeCache, useMediaNarrow } from '../components/hooks';
 import { NAV, ROLE_NAMES, type NavEntry } from './nav';
@@ -103,6 +104,7 @@ export default function AppLayout() {
               </Tag>
             )}
           </div>
+          <NotificationBell />
           <LangSwitch />
           <Dropdown
             trigger={['click']}

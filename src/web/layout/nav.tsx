@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FileDoneOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, AuditOutlined, BankOutlined, CloudUploadOutlined, DashboardOutlined, SwapOutlined, TeamOutlined, UserAddOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type { Permission } from '../api';
 
@@ -21,6 +22,7 @@ export const NAV: NavEntry[] = [
   { path: '/imports', zh: '导入导出', en: 'Import / export', icon: <CloudUploadOutlined />, perm: 'member.import' },
   { path: '/orgs', zh: '组织', en: 'Organisations', icon: <ApartmentOutlined />, perm: 'org.read' },
   { path: '/enterprises', zh: '企业', en: 'Enterprises', icon: <BankOutlined />, perm: 'enterprise.read' },
+  { path: '/workflow/queue', zh: '审批中心', en: 'Reviews', icon: <FileDoneOutlined />, perm: 'assist.read' },
   { path: '/audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, perm: 'audit.read' },
   { path: '/users', zh: '用户与角色', en: 'Users & roles', icon: <UserSwitchOutlined />, perm: 'user.manage' },
 ];
