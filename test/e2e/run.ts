@@ -649,12 +649,13 @@ test('screenshots of every page at 1440 and 375 px', async () => {
     await p.goto(`${BASE}/orgs`);
     await shoot(p, 'town-orgs', width);
   }
-  // A member account sees their own record.
+  // A member account lands on the phone portal with their own membership.
   const ctx = await newContext(375);
   await apiLogin(ctx, 'member', DEMO_PASSWORD);
   const p = await ctx.newPage();
   await p.goto(`${BASE}/`);
-  await p.getByTestId('detail-name').waitFor();
+  await p.waitForURL(/\/m(\/|$)/);
+  await p.getByTestId('m-membership').waitFor();
   await shoot(p, 'member-self', 375);
 });
 

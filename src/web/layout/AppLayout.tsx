@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { Breadcrumb, Button, Dropdown, Layout, Menu, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Dropdown, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
 import { ApartmentOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth';
 import { useLocale } from '../i18n';
@@ -8,7 +8,7 @@ import { LangSwitch } from '../components/LangSwitch';
 import { NotificationBell } from './NotificationBell';
 import { Loading } from '../components/states';
 import { clearOrgTreeCache, useMediaNarrow } from '../components/hooks';
-import { NAV, ROLE_NAMES, type NavEntry } from './nav';
+import { NAV, NAV_SECTIONS, ROLE_NAMES, type NavEntry, type NavSection } from './nav';
 
 const { Header, Sider, Content } = Layout;
 const MobileNav = lazy(() => import('./MobileNav'));
@@ -44,13 +44,24 @@ export default function AppLayout() {
     return hits.sort((a, b) => b.path.length - a.path.length)[0];
   }, [loc.pathname, nav]);
 
+  // Section headings keep the long menu readable; every entry stays visible (no collapsing).
+  const item = (e: NavEntry) => ({ key: e.path, icon: e.icon, label: <Link to={e.path} onClick={() => setDrawer(false)}>{en ? e.en : e.zh}</Link> });
+  const menuItems: MenuProps['items'] = [
+    ...entries.filter((e) => !e.section).map(item),
+    ...(Object.keys(NAV_SECTIONS) as NavSection[]).flatMap((sec): NonNullable<MenuProps['items']> => {
+      const inSection = entries.filter((e) => e.section === sec);
+      if (!inSection.length || collapsed) return inSection.map(item);
+      return [{ type: 'group' as const, key: `section-${sec}`, label: en ? NAV_SECTIONS[sec].en : NAV_SECTIONS[sec].zh, children: inSection.map(item) }];
+    }),
+  ];
+
   const menu = (
     <Menu
       theme="dark"
       mode="inline"
       aria-label={tr('主菜单', 'Main menu')}
       selectedKeys={active ? [active.path] : []}
-      items={entries.map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path} onClick={() => setDrawer(false)}>{en ? e.en : e.zh}</Link> }))}
+      items={menuItems}
     />
   );
 

@@ -1,0 +1,107 @@
+/**
+ * Titles, natural lead units and indicators of the demo plan's reform tasks, as a district's
+ * 产业工人队伍建设改革 work plan words them. `lead` names a bureau by a fragment of its name,
+ * or 'town' for a town/street.
+ */
+export interface DemoTask { title: string; category: string; lead: string; indicator?: [string, string, number] }
+
+export const DEMO_TASKS: DemoTask[] = [
+  // 思想政治引领
+  { title: '深化“中国梦·劳动美”主题宣传教育', category: 'ideology', lead: '宣传部', indicator: ['覆盖职工', '人次', 20000] },
+  { title: '组织劳模工匠宣讲进企业、进园区', category: 'ideology', lead: 'town', indicator: ['宣讲场次', '场', 12] },
+  { title: '加强非公企业产业工人党员发展工作', category: 'ideology', lead: '组织部', indicator: ['发展党员', '人', 60] },
+  { title: '建设产业工人思想政治工作示范阵地', category: 'ideology', lead: 'town', indicator: ['示范阵地', '个', 5] },
+  { title: '选树宣传大国工匠和高技能人才典型', category: 'ideology', lead: '宣传部', indicator: ['宣传典型', '名', 20] },
+  { title: '开展新时代产业工人理论学习“微课堂”', category: 'ideology', lead: 'town', indicator: ['开课次数', '次', 24] },
+  { title: '推进职工书屋和线上学习平台建设', category: 'ideology', lead: '文化和旅游', indicator: ['新建书屋', '家', 8] },
+  { title: '开展产业工人爱国主义教育实践活动', category: 'ideology', lead: '教委' },
+  { title: '将产业工人思想政治工作纳入基层党建考核', category: 'ideology', lead: '组织部' },
+  { title: '组织劳模先进事迹巡回展', category: 'ideology', lead: 'town', indicator: ['巡展场次', '场', 6] },
+  { title: '开展企业文化与职工文化建设示范创建', category: 'ideology', lead: '国资委', indicator: ['示范企业', '家', 10] },
+  // 技能素质提升
+  { title: '实施产业工人职业技能提升行动', category: 'skills', lead: '人力资源', indicator: ['培训人次', '人次', 8000] },
+  { title: '开展企业新型学徒制培训', category: 'skills', lead: '人力资源', indicator: ['学徒人数', '人', 300] },
+  { title: '推行职业技能等级认定和“新八级工”制度', category: 'skills', lead: '人力资源', indicator: ['认定人数', '人', 1200] },
+  { title: '建设高技能人才培训基地和技能大师工作室', category: 'skills', lead: '人力资源', indicator: ['新建工作室', '个', 4] },
+  { title: '组织职业院校与园区企业开展订单培养', category: 'skills', lead: '教委', indicator: ['订单班', '个', 6] },
+  { title: '开展农民工学历与能力提升行动', category: 'skills', lead: '教委', indicator: ['参训农民工', '人', 500] },
+  { title: '举办区级职业技能竞赛和岗位练兵', category: 'skills', lead: 'town', indicator: ['竞赛场次', '场', 10] },
+  { title: '开展民宿、餐饮从业人员技能培训', category: 'skills', lead: '文化和旅游', indicator: ['培训人次', '人次', 1500] },
+  { title: '开展农业实用技术和养蜂技能培训', category: 'skills', lead: '农业农村', indicator: ['培训人次', '人次', 1000] },
+  { title: '开展建筑业产业工人技能培训', category: 'skills', lead: '住房', indicator: ['培训人次', '人次', 2000] },
+  { title: '推进数字技能和智能制造人才培养', category: 'skills', lead: '经济和信息化', indicator: ['培训人次', '人次', 600] },
+  { title: '开展安全生产技能培训和应急演练', category: 'skills', lead: '应急管理', indicator: ['演练次数', '次', 30] },
+  { title: '开展家政、养老护理从业人员技能培训', category: 'skills', lead: '商务', indicator: ['培训人次', '人次', 800] },
+  // 地位待遇
+  { title: '建立技能导向的企业薪酬分配制度', category: 'status', lead: '人力资源', indicator: ['建制企业', '家', 50] },
+  { title: '落实高技能人才与专业技术人才职业发展贯通', category: 'status', lead: '人力资源' },
+  { title: '提高产业工人在各级代表中的比例', category: 'status', lead: '组织部' },
+  { title: '落实技能人才落户、住房等服务保障', category: 'status', lead: '住房', indicator: ['保障人数', '人', 100] },
+  { title: '开展劳模和高技能人才疗休养', category: 'status', lead: 'town', indicator: ['疗休养人次', '人次', 200] },
+  { title: '落实技能人才津贴和奖励政策', category: 'status', lead: '财政', indicator: ['发放人数', '人', 400] },
+  { title: '推动国有企业建立首席技师制度', category: 'status', lead: '国资委', indicator: ['建制企业', '家', 8] },
+  { title: '开展职工子女金秋助学和困难帮扶', category: 'status', lead: 'town', indicator: ['帮扶人数', '人', 150] },
+  { title: '提高产业工人医疗健康服务水平', category: 'status', lead: '卫生健康', indicator: ['体检人次', '人次', 3000] },
+  { title: '推进职工服务中心标准化建设', category: 'status', lead: 'town', indicator: ['建成中心', '个', 4] },
+  // 权益维护
+  { title: '推进企业工资集体协商', category: 'rights', lead: '人力资源', indicator: ['签订企业', '家', 300] },
+  { title: '开展根治欠薪专项行动', category: 'rights', lead: '人力资源', indicator: ['追回工资', '万元', 500] },
+  { title: '加强新就业形态劳动者权益保障', category: 'rights', lead: '市场监管', indicator: ['覆盖人数', '人', 2000] },
+  { title: '推进厂务公开和职工代表大会制度', category: 'rights', lead: 'town', indicator: ['建制企业', '家', 120] },
+  { title: '开展劳动安全卫生专项检查', category: 'rights', lead: '应急管理', indicator: ['检查企业', '家', 200] },
+  { title: '建立劳动争议多元化解机制', category: 'rights', lead: '人力资源' },
+  { title: '开展“法律服务进园区”活动', category: 'rights', lead: 'town', indicator: ['服务场次', '场', 20] },
+  { title: '加强女职工特殊权益保护', category: 'rights', lead: '卫生健康', indicator: ['专项合同', '份', 100] },
+  { title: '推进户外劳动者服务站点建设', category: 'rights', lead: 'town', indicator: ['新建站点', '个', 15] },
+  { title: '做好职工互助保障工作', category: 'rights', lead: 'town', indicator: ['参保人次', '人次', 10000] },
+  { title: '规范劳务派遣用工管理', category: 'rights', lead: '市场监管' },
+  { title: '推进和谐劳动关系企业创建', category: 'rights', lead: 'town', indicator: ['创建企业', '家', 40] },
+  // 体制机制
+  { title: '健全产改工作协调机制和联席会议制度', category: 'mechanism', lead: '发展改革', indicator: ['联席会议', '次', 4] },
+  { title: '将产改工作纳入区级绩效考核', category: 'mechanism', lead: '发展改革' },
+  { title: '建立产改工作专项资金保障机制', category: 'mechanism', lead: '财政', indicator: ['保障资金', '万元', 30] },
+  { title: '建立产业工人队伍统计监测制度', category: 'mechanism', lead: '发展改革' },
+  { title: '推进产改工作向镇街延伸', category: 'mechanism', lead: 'town' },
+  { title: '建立产业工人参与企业民主管理机制', category: 'mechanism', lead: '国资委', indicator: ['试点企业', '家', 10] },
+  { title: '完善产教融合校企合作机制', category: 'mechanism', lead: '教委', indicator: ['合作项目', '个', 12] },
+  { title: '建立技能人才评价与使用相结合机制', category: 'mechanism', lead: '国资委' },
+  { title: '推进产改工作信息化管理平台建设', category: 'mechanism', lead: '科委' },
+  { title: '建立产改重点任务督查督办制度', category: 'mechanism', lead: '发展改革' },
+  // 组织建设
+  { title: '推进新就业形态劳动者入会', category: 'organisation', lead: 'town', indicator: ['新入会', '人', 1500] },
+  { title: '推进百人以上企业建会', category: 'organisation', lead: 'town', indicator: ['新建工会', '家', 20] },
+  { title: '建设区域性、行业性联合工会', category: 'organisation', lead: 'town', indicator: ['联合工会', '家', 6] },
+  { title: '加强园区工会组织建设', category: 'organisation', lead: '商务', indicator: ['覆盖企业', '家', 80] },
+  { title: '推进“小三级”工会规范化建设', category: 'organisation', lead: 'town', indicator: ['达标工会', '家', 30] },
+  { title: '加强基层工会干部培训', category: 'organisation', lead: 'town', indicator: ['培训人次', '人次', 600] },
+  { title: '推进职工之家建设达标', category: 'organisation', lead: 'town', indicator: ['达标之家', '家', 25] },
+  { title: '开展农民工集中入会行动', category: 'organisation', lead: '农业农村', indicator: ['新入会', '人', 800] },
+  { title: '推进货车司机、快递员入会', category: 'organisation', lead: '商务', indicator: ['新入会', '人', 400] },
+  { title: '建立企业工会会员实名制数据库', category: 'organisation', lead: 'town', indicator: ['实名会员', '万人', 5] },
+  { title: '推动民营企业工会组织全覆盖', category: 'organisation', lead: '经济和信息化', indicator: ['覆盖率', '%', 90] },
+  // 建功立业
+  { title: '开展经济技术创新竞赛', category: 'innovation', lead: '经济和信息化', indicator: ['参赛单位', '家', 200] },
+  { title: '建设劳模和工匠人才创新工作室', category: 'innovation', lead: '科委', indicator: ['新建工作室', '个', 6] },
+  { title: '开展职工合理化建议和技术革新活动', category: 'innovation', lead: 'town', indicator: ['合理化建议', '条', 1000] },
+  { title: '推进职工创新成果转化与表彰', category: 'innovation', lead: '科委', indicator: ['转化成果', '项', 15] },
+  { title: '开展“五小”职工创新活动', category: 'innovation', lead: 'town', indicator: ['创新成果', '项', 100] },
+  { title: '组织重点工程劳动竞赛', category: 'innovation', lead: '住房', indicator: ['参赛工程', '个', 8] },
+  { title: '开展农业农村领域劳动竞赛', category: 'innovation', lead: '农业农村', indicator: ['参赛人数', '人', 500] },
+  { title: '推进文旅行业服务技能比武', category: 'innovation', lead: '文化和旅游', indicator: ['比武场次', '场', 5] },
+  { title: '开展安全生产月和“安康杯”竞赛', category: 'innovation', lead: '应急管理', indicator: ['参赛企业', '家', 150] },
+  { title: '开展健康企业建设和职业病防治', category: 'innovation', lead: '卫生健康', indicator: ['健康企业', '家', 20] },
+  { title: '推进职工技术协作和跨企业交流', category: 'innovation', lead: 'town' },
+  { title: '开展“最美劳动者”评选和技能人才表彰', category: 'innovation', lead: '宣传部', indicator: ['表彰人数', '人', 50] },
+  { title: '开展市场监管领域质量提升岗位练兵', category: 'innovation', lead: '市场监管', indicator: ['练兵场次', '场', 6] },
+];
+
+export const DEMO_MILESTONES: [string, number][] = [['制定实施方案', 0.15], ['组织推进落实', 0.55], ['总结评估验收', 0.92]];
+
+export const DEMO_REPORT_TEXTS = [
+  '按计划推进，已完成阶段性工作，相关台账资料已整理归档。',
+  '召开专题推进会，明确分工和时间节点，各项工作有序开展。',
+  '已组织开展相关活动，参与职工反响良好，下一步将扩大覆盖面。',
+  '与配合单位联合开展调研，梳理问题清单并逐项推动解决。',
+  '受季节性生产影响，部分工作进度略有滞后，已调整计划加快推进。',
+  '完成年度目标任务的主要内容，正在开展总结评估。',
+];

@@ -1,8 +1,0 @@
-import type { AppContext } from '../../context.js';
-import type { Actor } from '../../access/actor.js';
-
-/** Demo records of this module, loaded after the organisation tree, members and demo users. */
-export async function seedWorkflowDemo(ctx: AppContext, actor: Actor): Promise<void> {
-  void ctx;
-  void actor;
-}

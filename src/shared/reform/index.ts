@@ -1,0 +1,3 @@
+export * from './categories.js';
+export * from './periods.js';
+export * from './status.js';
