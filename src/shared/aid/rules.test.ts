@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkApprovedAmount, checkEligibility, computeAmount, isOutdoorWorker, periodKeyFor, periodName, type AidFacts } from './rules.js';
-import { fenToYuan, formatYuan, percentText, yuanToFen } from './money.js';
+import { fenToYuan, formatYuan, percentText, yuanToFen } from '../money.js';
 import { DEMO_RULES, type AidType } from './types.js';
 import type { AidDetails } from './details.js';
 

@@ -5,7 +5,7 @@
 import type { ErrorDetail } from '../errors.js';
 import { AID_TYPE_INFO, type AidType, type AidYearRule, type HardshipTier } from './types.js';
 import { STAGE_INFO, type AidDetails } from './details.js';
-import { fenToYuan } from './money.js';
+import { fenToYuan } from '../money.js';
 
 /**
  * The period key stored in the workflow's `period_key`; the database allows one approved or paid

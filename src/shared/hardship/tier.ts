@@ -1,3 +1,4 @@
+import { formatFen } from '../money.js';
 import { ACCIDENT_KINDS, type HardshipTier } from './codes.js';
 
 /**
@@ -64,12 +65,7 @@ export const annualFen = (item: { amountFen: number; period: Period }): number =
   item.period === 'month' ? item.amountFen * 12 : item.amountFen;
 
 /** '1,395.00' from 139500 fen. */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(fen));
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
-}
+export const formatYuan = formatFen;
 
 /** Whether net ÷ 12 ÷ size < dibao × pct ÷ 100, exactly, in integers. */
 function below(netFen: number, size: number, dibaoFen: number, pct: number): boolean {

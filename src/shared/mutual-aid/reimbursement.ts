@@ -12,6 +12,7 @@
  *   5. cap per person per year, less what this person already received under the plan that year.
  * Pure and shared: the server decides with it, the forms preview with it.
  */
+import { formatFen } from '../money.js';
 
 export type DeductibleBasis = 'per_claim' | 'per_year';
 
@@ -84,11 +85,7 @@ export function applyRatio(amountFen: number, ratioBp: number): number {
   return Math.floor((amountFen * ratioBp + 5000) / 10000);
 }
 
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const a = Math.abs(fen);
-  return `${sign}${Math.floor(a / 100).toLocaleString('en-US')}.${String(a % 100).padStart(2, '0')}`;
-}
+export const yuan = formatFen;
 
 export function ratioText(bp: number): string {
   return `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 2)}%`;

@@ -1,3 +1,3 @@
 export * from './codes.js';
 export * from './doc-no.js';
-export * from './money.js';
+export * from '../money.js';

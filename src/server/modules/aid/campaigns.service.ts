@@ -11,7 +11,7 @@ import { assertPathInScope, pathInScope } from '../../access/scope.js';
 import { Errors, type ErrorDetail } from '../../http/errors.js';
 import { todayInShanghai } from '../../../shared/dates.js';
 import { CAMPAIGN_SEASONS, SEASON_NAMES, type CampaignSeason } from '../../../shared/aid/types.js';
-import { percentText } from '../../../shared/aid/money.js';
+import { percentText } from '../../../shared/money.js';
 import { audit } from '../audit/audit.service.js';
 import { loadOrgInScope } from '../orgs/orgs.service.js';
 import type { ApplicationRow } from '../workflow/workflow.service.js';

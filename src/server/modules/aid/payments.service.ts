@@ -9,7 +9,7 @@ import { require as need, type Actor } from '../../access/actor.js';
 import { pathInScope, scopePrefix } from '../../access/scope.js';
 import { Errors, type ErrorDetail } from '../../http/errors.js';
 import { todayInShanghai, isValidYmd } from '../../../shared/dates.js';
-import { fenToYuan } from '../../../shared/aid/money.js';
+import { fenToYuan } from '../../../shared/money.js';
 import { aidTypeOfWorkflowType, AID_TYPE_INFO } from '../../../shared/aid/types.js';
 import { periodName } from '../../../shared/aid/rules.js';
 import { audit } from '../audit/audit.service.js';

@@ -8,7 +8,7 @@ import { audit } from '../audit/audit.service.js';
 import { linkAttachments, listAttachments, registerAttachmentOwner } from '../attachments/attachments.service.js';
 import { scopePrefix } from '../../access/scope.js';
 import { todayInShanghai } from '../../../shared/dates.js';
-import { basisPoints, formatFen } from '../../../shared/reform-work/money.js';
+import { basisPoints, formatFen } from '../../../shared/money.js';
 import { requireWholeDistrict } from './access.js';
 import { Checks, iso } from './common.js';
 

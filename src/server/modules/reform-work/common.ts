@@ -1,7 +1,7 @@
 import type { ErrorDetail } from '../../http/errors.js';
 import { parseDateInput } from '../../../shared/dates.js';
 import { normalizePhone } from '../../../shared/phone.js';
-import { parseYuanToFen } from '../../../shared/reform-work/money.js';
+import { parseYuanToFen } from '../../../shared/money.js';
 
 /** Field checks shared by the reform-work services; each pushes a Chinese + English reason. */
 export class Checks {

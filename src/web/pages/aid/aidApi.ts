@@ -1,7 +1,7 @@
 /** Response shapes of /api/v1/aid/* and /api/v1/payments/* (server: src/server/modules/aid). */
 import type { ApplicationView, ApplicationStatus } from '../workflow/types';
 import type { AidType } from '../../../shared/aid/types';
-import { yuanToFen } from '../../../shared/aid/money';
+import { yuanToFen } from '../../../shared/money';
 
 export type { AidType };
 

@@ -6,20 +6,9 @@ import { useAsync } from '../../components/hooks';
 import { ErrorState, Loading } from '../../components/states';
 import type { MyCover } from '../mutual-aid/types';
 
-export interface AidTypeInfo {
-  code: string;
-  name: string;
-  nameEn: string;
-  rule: string;
-  ruleEn: string;
-  documents: { key: string; zh: string; en: string }[];
-  periodKey: string;
-  periodName: string;
-  periodNameEn: string;
-  amount: { capFen: number; fixedFen: number | null; thresholdFen: number | null; ratioBp: number | null } | null;
-  needsAmount: boolean;
-  open: boolean;
-}
+/** The server's /aid/types row, as the console's aid pages read it. */
+export type { AidTypeRow as AidTypeInfo } from '../aid/aidApi';
+import type { AidTypeRow as AidTypeInfo } from '../aid/aidApi';
 
 /** What a member can apply for: the aid types of this period and mutual-aid reimbursement. */
 export default function PortalApply() {

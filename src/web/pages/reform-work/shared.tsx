@@ -5,9 +5,9 @@ import { useLocale } from '../../i18n';
 import { useOrgTree } from '../../components/useOrgTree';
 import type { OrgTreeNode } from '../../components/hooks';
 import type { FormError } from '../../components/FormErrorAlert';
-import { parseYuanToFen } from '../../../shared/reform-work/money';
+import { parseYuanToFen } from '../../../shared/money';
 
-export { formatFen, formatBasisPoints } from '../../../shared/reform-work/money';
+export { formatFen, formatBasisPoints } from '../../../shared/money';
 export { ACTIVITY_TYPES, DOCUMENT_TYPES, GROUP_KINDS, GROUP_ROLES, MEETING_KINDS, nameOf } from '../../../shared/reform-work/codes';
 
 // ---- response shapes (src/server/modules/reform-work/*.service.ts) ----

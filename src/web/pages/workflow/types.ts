@@ -1,3 +1,5 @@
+import { formatFen } from '../../../shared/money';
+
 /** The application as GET /applications/:id returns it (server: workflow.queries.ts getApplicationView). */
 export type StepState = 'done' | 'current' | 'pending' | 'returned' | 'rejected';
 export type ApplicationStatus = 'in_review' | 'returned' | 'approved' | 'rejected' | 'withdrawn' | 'paid';
@@ -99,11 +101,7 @@ export const ACTION_NAMES: Record<ApplicationEvent['action'], { zh: string; en: 
   pay: { zh: '已发放', en: 'Paid' },
 };
 
-/** 分 → "1,234.50" (yuan with two decimals), exact: integer arithmetic only. */
+/** 分 → "1,234.50" yuan, or — when there is no amount. */
 export function fenToYuan(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '—';
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
+  return fen === null || fen === undefined ? '—' : formatFen(fen);
 }
