@@ -28,6 +28,7 @@ import { registerOrgTests } from './orgs.js';
 import { registerMembersUsersTests } from './members-users.js';
 import { registerReformTests } from './reform.js';
 import { registerAssistanceTests } from './assistance.js';
+import { registerPageTours } from './pages.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = process.env.E2E_WEB_DIR ? path.resolve(process.env.E2E_WEB_DIR) : path.join(ROOT, 'dist/web');
@@ -663,6 +664,7 @@ const moduleHelpers = () => ({ BASE, admin, Api, rootId, townId, townName, ADMIN
 registerOrgTests(test, moduleHelpers);
 registerReformTests(test, moduleHelpers);
 registerAssistanceTests(test, moduleHelpers);
+registerPageTours(test, moduleHelpers);
 
 test('no uncaught errors in the browser', async () => {
   const real = pageErrors.filter((e) => !/Warning: \[antd/.test(e));
