@@ -360,9 +360,14 @@ test('roster search finds a member by name fragment and by full ID number', asyn
   // Close the drawer (Escape), then a search with no match: a readable empty state.
   await p.keyboard.press('Escape');
   await p.waitForURL((u) => !new URL(u).searchParams.has('member'));
-  await search.fill('不存在的人名');
-  await search.press('Enter');
-  await p.getByText('没有找到符合条件的会员').waitFor();
+  // The drawer's closing animation can swallow the first keystrokes under load: type until the URL has the query.
+  for (let i = 0; i < 3 && !new URL(p.url()).searchParams.get('q')?.includes('不存在'); i++) {
+    await search.fill('不存在的人名');
+    await search.press('Enter');
+    await p.waitForURL((u) => new URL(u).searchParams.get('q') === '不存在的人名', { timeout: 5000 }).catch(() => undefined);
+  }
+  await settle(p);
+  await p.getByText('没有找到符合条件的会员').waitFor({ timeout: 30_000 });
   await p.getByRole('button', { name: '清除筛选' }).click();
   await p.waitForURL((u) => new URL(u).search === '');
   await p.locator('tr.ant-table-row').first().waitFor();
