@@ -103,15 +103,19 @@ export function useMediaNarrow(maxWidth = 767): boolean {
  */
 export function useUrlFilters() {
   const [params, setParams] = useSearchParams();
+  // Functional update: two changes in one tick (closing the drawer, then searching) must not
+  // overwrite each other with the params of the last render.
   const update = (patch: Record<string, string | number | undefined>, resetPage = true, drop: string[] = []) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    for (const k of drop) next.delete(k);
-    if (resetPage && !('page' in patch)) next.delete('page');
-    setParams(next);
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined || v === '') next.delete(k);
+        else next.set(k, String(v));
+      }
+      for (const k of drop) next.delete(k);
+      if (resetPage && !('page' in patch)) next.delete('page');
+      return next;
+    });
   };
   const clear = () => setParams(new URLSearchParams());
   return { params, update, clear };
