@@ -5,6 +5,7 @@
  * distribution linked to the application, so the execution figure has one source.
  */
 import type { Kdb } from '../../db/connection.js';
+import { currentMembershipOf } from '../members/members.service.js';
 import { inTransaction, type AppContext } from '../../context.js';
 import { require as need, type Actor } from '../../access/actor.js';
 import { assertPathInScope, pathInScope } from '../../access/scope.js';
@@ -153,9 +154,8 @@ export async function addDistribution(ctx: AppContext, actor: Actor, campaignId:
   if (input.distributedOn > todayInShanghai()) problems.push({ field: 'distributedOn', code: 'DATE_IN_FUTURE', message: '发放日期晚于今天', messageEn: 'Dated in the future' });
   if (c.starts_on && input.distributedOn < c.starts_on) problems.push({ field: 'distributedOn', code: 'BEFORE_CAMPAIGN', message: `发放日期早于活动开始日期${c.starts_on}`, messageEn: 'Before the campaign starts' });
   if (input.recipientPersonId) {
-    const m = await ctx.db.selectFrom('memberships as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select('o.path')
-      .where('m.person_id', '=', input.recipientPersonId).where('m.status', '<>', 'left').executeTakeFirst();
-    if (!m || !pathInScope(actor, m.path)) problems.push({ field: 'recipientPersonId', code: 'OUT_OF_SCOPE', message: '受助会员不在您的管理范围内', messageEn: 'The member is outside your scope' });
+    const m = await currentMembershipOf(ctx.db, input.recipientPersonId);
+    if (!m || !pathInScope(actor, m.org_path)) problems.push({ field: 'recipientPersonId', code: 'OUT_OF_SCOPE', message: '受助会员不在您的管理范围内', messageEn: 'The member is outside your scope' });
   }
   if (problems.length) throw Errors.validation(problems);
   return inTransaction(ctx, async (tx) => {

@@ -26,17 +26,6 @@ export async function upsertThresholds(db: Kdb, v: { year: number; dibao_fen: nu
     .execute();
 }
 
-/** The org holding the person's current membership (会籍), or undefined when they are not a member. */
-export function currentHolding(db: Kdb, personId: number) {
-  return db.selectFrom('memberships as m')
-    .innerJoin('orgs as o', 'o.id', 'm.org_id')
-    .select(['m.org_id', 'o.path as org_path', 'o.name as org_name'])
-    .where('m.person_id', '=', personId)
-    .where('m.status', '<>', 'left')
-    .orderBy('m.id', 'desc')
-    .executeTakeFirst();
-}
-
 export function findPerson(db: Kdb, personId: number) {
   return db.selectFrom('persons').select(['id', 'name', 'gender', 'birth_date', 'id_masked', 'phone', 'employer_name']).where('id', '=', personId).executeTakeFirst();
 }

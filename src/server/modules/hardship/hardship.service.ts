@@ -1,4 +1,5 @@
 import type { Kdb } from '../../db/connection.js';
+import { currentMembershipOf } from '../members/members.service.js';
 import { inTransaction, type AppContext } from '../../context.js';
 import { can, require as need, type Actor } from '../../access/actor.js';
 import { pathInScope, scopePrefix } from '../../access/scope.js';
@@ -155,7 +156,7 @@ export async function createRecord(ctx: AppContext, actor: Actor, input: RecordI
   need(actor, 'assist.review');
   const person = await repo.findPerson(ctx.db, input.personId);
   if (!person) throw Errors.notFound('人员', 'Person');
-  const holding = await repo.currentHolding(ctx.db, input.personId);
+  const holding = await currentMembershipOf(ctx.db, input.personId);
   if (holding && !pathInScope(actor, holding.org_path)) throw Errors.outOfScope();
   if (!holding) {
     throw Errors.conflict('NOT_A_MEMBER', '此人当前没有会籍，困难职工档案由其会籍所在工会建档', 'Not a current member; the file belongs to the union holding the membership', [
@@ -211,7 +212,7 @@ export async function updateRecord(ctx: AppContext, actor: Actor, id: number, in
     assertOpen(r);
     const merged = mergeHousehold(input, { household: r.household, blob: openBlob(ctx.cipher, r.sensitive_enc) });
     // The file follows the person's membership if they moved to another union inside the caller's scope.
-    const holding = await repo.currentHolding(tx, r.person_id);
+    const holding = await currentMembershipOf(tx, r.person_id);
     const orgId = holding && pathInScope(actor, holding.org_path) ? holding.org_id : r.org_id;
     const values = {
       ...plainColumns(input, merged.household), ...tierColumns(assessed), org_id: orgId,

@@ -11,6 +11,12 @@ import { loadOrgInScope } from '../orgs/orgs.service.js';
 import { enterprisesByCreditCodes } from '../enterprises/enterprises.service.js';
 import { auditView, personValues } from './person-values.js';
 import * as repo from './members.repo.js';
+import type { Kdb } from '../../db/connection.js';
+
+/** The person's current (not 退会) membership, with its org's name and path: how other modules ask. */
+export function currentMembershipOf(db: Kdb, personId: number) {
+  return repo.currentMembership(db, personId);
+}
 
 export const STATUS_NAMES: Record<string, string> = { active: '在会', transferring: '转出中', retained: '保留会籍', left: '退会' };
 /** Organisation types that hold members directly. */

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { currentMembershipOf } from '../members/members.service.js';
 import { inTransaction } from '../../context.js';
 import type { Kdb } from '../../db/connection.js';
 import { can, require, systemActor, type Actor } from '../../access/actor.js';
@@ -170,10 +171,10 @@ export async function enrolPerson(ctx: AppContext, actor: Actor, input: { planId
   const enrolledOn = input.enrolledOn ?? todayInShanghai();
   checkEnrolDate(plan, enrolledOn);
   return inTransaction(ctx, async (tx) => {
-    const m = await tx.selectFrom('memberships as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select(['m.org_id', 'm.enterprise_id', 'o.path'])
-      .where('m.person_id', '=', input.personId).where('m.status', '=', 'active').executeTakeFirst();
+    const current = await currentMembershipOf(tx, input.personId);
+    const m = current?.status === 'active' ? current : undefined;
     if (!m) throw Errors.badRequest('NOT_ACTIVE_MEMBER', '此人不是在会会员，不能参保', 'Only current members can be enrolled');
-    assertPathInScope(actor, m.path);
+    assertPathInScope(actor, m.org_path);
     if (await repo.activeEnrolment(tx, plan.id, input.personId)) {
       throw Errors.conflict('ALREADY_ENROLLED', `此人已参加“${plan.name}”`, 'Already enrolled in this plan');
     }
@@ -291,10 +292,9 @@ export async function previewClaim(ctx: AppContext, actor: Actor, input: Omit<Cl
 }
 
 async function assertPersonInScope(db: Kdb, actor: Actor, personId: number) {
-  const m = await db.selectFrom('memberships as m').innerJoin('orgs as o', 'o.id', 'm.org_id').select('o.path')
-    .where('m.person_id', '=', personId).where('m.status', '<>', 'left').executeTakeFirst();
+  const m = await currentMembershipOf(db, personId);
   if (!m) throw Errors.notFound('会员', 'Member');
-  assertPathInScope(actor, m.path);
+  assertPathInScope(actor, m.org_path);
 }
 
 async function saveDetail(tx: Kdb, applicationId: number, p: Prepared, input: Omit<ClaimInput, 'attachmentIds'>, replace: boolean) {
@@ -327,7 +327,7 @@ export async function submitClaim(ctx: AppContext, actor: Actor, input: ClaimInp
     const p = await prepareClaim(tx, actor, input);
     if (p.calc.eligibleFen === 0) throw nothingEligible(p.calc);
     const person = await tx.selectFrom('persons').select('name').where('id', '=', p.personId).executeTakeFirstOrThrow();
-    const orgId = await tx.selectFrom('memberships').select('org_id').where('person_id', '=', p.personId).where('status', '<>', 'left').executeTakeFirst();
+    const orgId = await currentMembershipOf(tx, p.personId);
     if (!orgId) throw Errors.badRequest('NOT_MEMBER', '此人没有在会会籍，不能申请', 'Not a current member');
     const { id } = await submitApplication(tx, actor, {
       type: CLAIM_TYPE, orgId: orgId.org_id, personId: p.personId, title: `${p.plan.name}二次报销 · ${person.name}`,

@@ -9,6 +9,7 @@ import { pathInScope } from '../../access/scope.js';
 import { AppError, Errors } from '../../http/errors.js';
 import { audit } from '../audit/audit.service.js';
 import { notify, usersActingFor } from '../notifications/notifications.service.js';
+import { currentMembershipOf } from '../members/members.service.js';
 import { actsFor, resolveSteps } from './workflow.steps.js';
 import { applicationType, checkSteps, type ApplicationRow, type ApplicationTypeDef, type ResolvedStep, type StepDef } from './workflow.types.js';
 
@@ -57,8 +58,7 @@ export async function effectiveSteps(db: Kdb, def: ApplicationTypeDef): Promise<
 }
 
 async function currentOrgOfPerson(tx: Kdb, personId: number): Promise<number | undefined> {
-  const m = await tx.selectFrom('memberships').select('org_id').where('person_id', '=', personId).where('status', '<>', 'left').orderBy('id', 'desc').executeTakeFirst();
-  return m?.org_id;
+  return (await currentMembershipOf(tx, personId))?.org_id;
 }
 
 async function event(tx: Kdb, actor: Actor, app: Pick<ApplicationRow, 'id' | 'steps'>, e: { action: 'submit' | 'approve' | 'return' | 'reject' | 'resubmit' | 'withdraw' | 'pay'; step: number | null; comment?: string | null; from: string | null; to: string }) {
